@@ -1,0 +1,1 @@
+"""Stored sessions: one folder each in the data dir."""

@@ -1,0 +1,110 @@
+"""One session on disk: a folder holding everything about one rehearsal or import.
+
+    <data>/sessions/<id>/
+        session.json      what happened: prompt, plan, events, device, overflows, version
+        audio.wav         16 kHz mono PCM16, written as it is captured
+        marks.json        {"stages": [{"stage": ..., "start": ...}]}, the audio timeline
+        transcript.json   debrief.transcript/1
+        analysis.json     debrief.analysis/1
+        corrections.json  the user's category corrections, never merged into the above
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.errors import DebriefError
+from app.paths import sessions_dir
+
+SESSION_SCHEMA = "debrief.session/1"
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON so that a crash leaves either the old file or the new one, never half."""
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+
+
+def read_json(path: Path) -> Any:
+    """Read a JSON file, turning every failure into a DebriefError naming the file."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DebriefError("file not found", path) from None
+    except UnicodeDecodeError:
+        raise DebriefError("is not UTF-8 text", path) from None
+    except json.JSONDecodeError as exc:
+        raise DebriefError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
+    except OSError as exc:
+        raise DebriefError(f"cannot be read ({exc.strerror})", path) from None
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A file-name-safe fragment of user text."""
+    s = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return s[:limit].strip("-") or "session"
+
+
+@dataclass(frozen=True)
+class SessionFolder:
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.path.name
+
+    @property
+    def meta_path(self) -> Path:
+        return self.path / "session.json"
+
+    @property
+    def audio_path(self) -> Path:
+        return self.path / "audio.wav"
+
+    @property
+    def marks_path(self) -> Path:
+        return self.path / "marks.json"
+
+    @property
+    def transcript_path(self) -> Path:
+        return self.path / "transcript.json"
+
+    @property
+    def analysis_path(self) -> Path:
+        return self.path / "analysis.json"
+
+    @property
+    def corrections_path(self) -> Path:
+        return self.path / "corrections.json"
+
+    def read_meta(self) -> dict:
+        data = read_json(self.meta_path)
+        if not isinstance(data, dict):
+            raise DebriefError("not a Debrief session file", self.meta_path)
+        return data
+
+    def write_meta(self, meta: dict) -> None:
+        write_json_atomic(self.meta_path, {"schema": SESSION_SCHEMA, **meta})
+
+    @classmethod
+    def create(cls, label: str, root: Path | None = None, now: datetime | None = None) -> SessionFolder:
+        """A new, empty session folder named by its start time and a slug of `label`."""
+        root = root or sessions_dir()
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        base = f"{stamp}-{slug(label)}"
+        path, n = root / base, 1
+        while path.exists():
+            n += 1
+            path = root / f"{base}-{n}"
+        path.mkdir(parents=True)
+        return cls(path)
