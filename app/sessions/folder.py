@@ -97,7 +97,9 @@ class SessionFolder:
         write_json_atomic(self.meta_path, {"schema": SESSION_SCHEMA, **meta})
 
     @classmethod
-    def create(cls, label: str, root: Path | None = None, now: datetime | None = None) -> SessionFolder:
+    def create(
+        cls, label: str, root: Path | None = None, now: datetime | None = None
+    ) -> SessionFolder:
         """A new, empty session folder named by its start time and a slug of `label`."""
         root = root or sessions_dir()
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
