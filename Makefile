@@ -1,0 +1,43 @@
+# One command for each routine act. Everything installs itself into .venv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench bundle smoke clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.run-deps
+
+## make run: install the app into .venv and open the window
+run: $(VENV)/.run-deps
+	@sh packaging/system-deps.sh check runtime
+	$(BIN)/debrief
+
+## make test: install test and system dependencies, then run the whole suite headless
+test: $(VENV)/.test-deps
+	@sh packaging/system-deps.sh install test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+## make lint: style and the Qt-boundary contract (also checked by the suite)
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check app tests bench
+	$(BIN)/lint-imports
+
+## make bench: speed, memory and accuracy figures (not part of the suite)
+bench: $(VENV)/.test-deps
+	$(BIN)/python bench/transcribe.py --minutes 10
+	$(BIN)/python bench/eval_analysis.py
+	$(BIN)/python bench/review_open.py
+	$(BIN)/python bench/sessions_list.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
