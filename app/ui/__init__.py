@@ -1,0 +1,1 @@
+"""The window: widgets that render models and emit intents (the only package that imports Qt)."""
