@@ -1,0 +1,1 @@
+"""Audio at the edge: input devices, the crash-safe recorder, the WAV file it streams to."""

@@ -1,0 +1,89 @@
+"""The timed plan a rehearsal runs: stage budgets and when each interviewer probe is due.
+
+Built from a prompt (`plan_from_prompt`) or directly in tests; nothing here knows about
+prompt files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class StageBudget:
+    """One stage of the plan and the seconds it may take."""
+
+    id: str
+    title: str
+    seconds: float
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class ProbeTiming:
+    """An interviewer probe, due `at` seconds into its stage."""
+
+    stage: str
+    text: str
+    at: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A rehearsal's stages and probes, with the prompt it came from."""
+
+    stages: tuple[StageBudget, ...]
+    probes: tuple[ProbeTiming, ...] = ()
+    prompt_id: str = ""
+    prompt_title: str = ""
+    prompt_text: str = ""
+    minutes: int = 0
+
+    @property
+    def total_seconds(self) -> float:
+        """The session length: the sum of the stage budgets."""
+        return sum(s.seconds for s in self.stages)
+
+    def budget(self, stage: str) -> float:
+        """The budget of `stage` in seconds (0 for a stage not in the plan)."""
+        return next((s.seconds for s in self.stages if s.id == stage), 0.0)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The plan as session.json stores it."""
+        return [{"stage": s.id, "title": s.title, "budget": round(s.seconds, 3)}
+                for s in self.stages]
+
+
+def spread_probes(
+    stages: tuple[StageBudget, ...], probes: list[tuple[str, str, float | None]]
+) -> tuple[ProbeTiming, ...]:
+    """Time probes given as (stage, text, minutes into the stage or None): those
+    without an offset are spread evenly across their stage's budget."""
+    budgets = {s.id: s.seconds for s in stages}
+    untimed: dict[str, list[int]] = {}
+    for i, (stage, _, at) in enumerate(probes):
+        if at is None:
+            untimed.setdefault(stage, []).append(i)
+    out: list[ProbeTiming] = []
+    for i, (stage, text, at) in enumerate(probes):
+        if stage not in budgets:
+            continue
+        if at is None:
+            peers = untimed[stage]
+            seconds = budgets[stage] * (peers.index(i) + 1) / (len(peers) + 1)
+        else:
+            seconds = min(at * 60.0, budgets[stage])
+        out.append(ProbeTiming(stage, text, seconds))
+    order = [s.id for s in stages]
+    return tuple(sorted(out, key=lambda p: (order.index(p.stage), p.at)))
+
+
+def plan_from_prompt(prompt: Any, minutes: int | None = None) -> Plan:
+    """The plan for a prompt (app.prompts.Prompt) scaled to `minutes` (45 or 60)."""
+    if minutes and minutes != prompt.minutes:
+        prompt = prompt.scaled(minutes)
+    stages = tuple(StageBudget(s.id, s.title, float(s.minutes) * 60.0, getattr(s, "hint", ""))
+                   for s in prompt.stages)
+    probes = spread_probes(stages, [(p.stage, p.text, p.at) for p in prompt.probes])
+    return Plan(stages, probes, prompt.id, prompt.title, prompt.text, int(prompt.minutes))

@@ -1,0 +1,180 @@
+"""While rehearsing: the clock, the stages, the prompt, the probe, the microphone.
+
+Keyboard first; every key becomes an intent signal, the screen acts on it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audio.recorder import RecorderState
+from app.rehearsal.rehearsal import Rehearsal
+from app.rehearsal.stage_clock import ClockState, format_clock
+from app.ui.rehearse.clock_display import ClockDisplay
+from app.ui.rehearse.level_meter import LevelMeter
+from app.ui.rehearse.probe_card import ProbeCard
+from app.ui.rehearse.shortcuts import key_bar_text
+from app.ui.rehearse.stage_list import StageList
+from app.ui.rehearse.theme import MUTED, PAUSED_COLOUR
+
+
+class RehearseView(QWidget):
+    """Renders a Rehearsal; emits what the user asked for."""
+
+    nextRequested = Signal()
+    backRequested = Signal()
+    pauseRequested = Signal()
+    markRequested = Signal()
+    finishRequested = Signal()
+    helpRequested = Signal()
+    continueRequested = Signal()  # after a microphone failure: carry on, default mic
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.rec_label = QLabel()
+        self.meter = LevelMeter()
+        self.meter.setFixedWidth(260)
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("font-size: 20px; font-weight: 700;")
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet(f"font-size: 18px; color: {MUTED};")
+        top = QHBoxLayout()
+        top.addWidget(self.rec_label)
+        top.addWidget(self.meter)
+        top.addSpacing(16)
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+        top.addWidget(self.title_label)
+
+        self.clock = ClockDisplay()
+        self.stages = StageList()
+        stages_head = QLabel("Stages — spent / budget")
+        stages_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
+        self.prompt_label = QLabel()
+        self.prompt_label.setWordWrap(True)
+        self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.prompt_label.setStyleSheet("font-size: 18px; color: #202124;")
+        prompt_head = QLabel("The prompt")
+        prompt_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
+        side_panel = QWidget()
+        side_panel.setFixedWidth(600)  # steady layout while the times change
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(stages_head)
+        side.addWidget(self.stages)
+        side.addSpacing(18)
+        side.addWidget(prompt_head)
+        side.addWidget(self.prompt_label, 1)
+        main = QHBoxLayout()
+        main.addWidget(self.clock, 1)
+        main.addSpacing(20)
+        main.addWidget(side_panel)
+
+        self.probe_card = ProbeCard()
+        self.error_banner = QFrame()
+        self.error_banner.setObjectName("errorBanner")
+        self.error_banner.setStyleSheet(
+            "#errorBanner { background: #fce8e6; border: 3px solid #d93025; border-radius: 10px; }")
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("font-size: 20px; color: #a50e0e; font-weight: 600;")
+        self.continue_button = QPushButton("Continue on the default microphone")
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.continue_button.clicked.connect(self.continueRequested)
+        banner = QHBoxLayout(self.error_banner)
+        banner.addWidget(self.error_label, 1)
+        banner.addWidget(self.continue_button)
+        self.error_banner.hide()
+        self.keys_label = QLabel(key_bar_text())
+        self.keys_label.setStyleSheet(f"font-size: 17px; color: {MUTED};")
+        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The same actions for the mouse; never focusable, so Space stays "next stage".
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, signal in (
+            ("back", "◀ Back (B)", self.backRequested),
+            ("pause", "Pause (P)", self.pauseRequested),
+            ("mark", "Mark (M)", self.markRequested),
+            ("next", "Next stage ▶ (N)", self.nextRequested),
+            ("finish", "Finish (Ctrl+Enter)", self.finishRequested),
+        ):
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("font-size: 18px; padding: 6px 16px;")
+            button.clicked.connect(signal)
+            self.buttons[name] = button
+            buttons.addWidget(button)
+            if name == "next":
+                buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addLayout(top)
+        layout.addLayout(main, 1)
+        layout.addWidget(self.probe_card)
+        layout.addWidget(self.error_banner)
+        layout.addLayout(buttons)
+        layout.addWidget(self.keys_label)
+
+    def render(self, rehearsal: Rehearsal) -> None:
+        """Show the rehearsal as it is now."""
+        clock, rec = rehearsal.clock, rehearsal.recorder
+        self.title_label.setText(clock.plan.prompt_title)
+        self.prompt_label.setText(clock.plan.prompt_text)
+        self.clock.render(clock, waiting=not rehearsal.started)
+        self.stages.render(clock.statuses())
+        self.meter.set_level(rec.level())
+        if rec.failed:
+            text, colour = "■ MIC STOPPED", "#d93025"
+        elif clock.state == ClockState.PAUSED or rec.state == RecorderState.PAUSED:
+            text, colour = "❚❚ PAUSED", PAUSED_COLOUR
+        else:
+            text, colour = f"● REC {format_clock(rec.seconds_written)}", "#d93025"
+        if rec.overflows:
+            text += f"  ({rec.overflows} dropouts)"
+        self.rec_label.setText(text)
+        paused = clock.state == ClockState.PAUSED
+        self.buttons["pause"].setText("Resume (P)" if paused else "Pause (P)")
+        self.rec_label.setStyleSheet(f"font-size: 20px; font-weight: 800; color: {colour};")
+
+    def show_error(self, message: str | None) -> None:
+        self.error_label.setText(message or "")
+        self.error_banner.setVisible(bool(message))
+
+    def flash(self, message: str) -> None:
+        """A short status line (e.g. "Marked at 12:04")."""
+        self.status_label.setText(message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        K = Qt.Key
+        if key in (K.Key_Return, K.Key_Enter) and ctrl:
+            self.finishRequested.emit()
+        elif key in (K.Key_Space, K.Key_N) and not ctrl:
+            self.nextRequested.emit()
+        elif key == K.Key_B and not ctrl:
+            self.backRequested.emit()
+        elif key == K.Key_P and not ctrl:
+            self.pauseRequested.emit()
+        elif key == K.Key_M and not ctrl:
+            self.markRequested.emit()
+        elif key == K.Key_D and not ctrl:
+            self.probe_card.dismiss()
+        elif key in (K.Key_F1, K.Key_Question) or event.text() == "?":
+            self.helpRequested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return False  # keep the keys here (Tab would move focus off the clock)

@@ -1,0 +1,278 @@
+"""The rehearsal screen: setup -> rehearsing -> summary, embedded in the main window.
+
+    screen = RehearsalScreen(library)          # or RehearsalScreen(prompt)
+    screen.finished.connect(open_review)       # str: the session folder
+    screen.cancelled.connect(back_to_library)
+    screen.recordingStarted.connect(attach_live_transcriber)  # str: the session folder
+    screen.show_setup(prompt) / screen.start(prompt, 45, device=None)
+    main_window.closeEvent: if not screen.confirm_close(): event.ignore()
+
+A QTimer only refreshes the display; time comes from the monotonic clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from app.audio.chime import play_chime
+from app.audio.recorder import Recorder
+from app.errors import DebriefError
+from app.rehearsal.plan import plan_from_prompt
+from app.rehearsal.rehearsal import Rehearsal
+from app.rehearsal.stage_clock import Light, format_clock
+from app.ui.rehearse.rehearse_view import RehearseView
+from app.ui.rehearse.setup_view import SetupView
+from app.ui.rehearse.shortcuts import ShortcutsDialog
+from app.ui.rehearse.summary_view import SummaryView
+
+REFRESH_MS = 200
+CHIMES_SETTING = "rehearse/chimes"
+WARN_SETTING = "rehearse/warn_at"
+
+KEEP, DISCARD, CANCEL = "keep", "discard", "cancel"
+
+
+class RehearsalScreen(QWidget):
+    """Setup, the running rehearsal, and the summary after Finish."""
+
+    finished = Signal(str)  # session folder, after Finish saved it
+    cancelled = Signal()  # the user left setup without starting
+    recordingStarted = Signal(str)  # session folder, as soon as audio.wav is being written
+
+    def __init__(
+        self,
+        library_or_prompt: Any = None,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], float] = time.monotonic,
+        recorder_factory: Callable[..., Any] = Recorder,
+        chime: Callable[[str], object] | None = play_chime,
+        on_recording: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._factory = recorder_factory
+        settings = QSettings()
+        self._chime = chime if _bool(settings.value(CHIMES_SETTING, True)) else None
+        self._warn_at = float(settings.value(WARN_SETTING, 0.8))
+        self.rehearsal: Rehearsal | None = None
+        self._last_light: tuple[int, Light] | None = None
+        self._shown_probe: Any = None
+        # What confirm_close asks; replaceable so tests need no modal dialog.
+        self.ask_close: Callable[[], str] = self._ask_close
+
+        self.setup = SetupView(recorder_factory)
+        self.view = RehearseView()
+        self.summary = SummaryView()
+        self.stack = QStackedWidget()
+        for page in (self.setup, self.view, self.summary):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.setup.startRequested.connect(self.start)
+        self.setup.cancelRequested.connect(self.cancelled)
+        self.summary.againRequested.connect(lambda: self.show_setup(self.setup.prompt))
+        v = self.view
+        v.nextRequested.connect(lambda: self._act(self._rehearsal().next_stage))
+        v.backRequested.connect(lambda: self._act(self._rehearsal().previous_stage))
+        v.pauseRequested.connect(lambda: self._act(self._rehearsal().toggle_pause))
+        v.markRequested.connect(self.mark)
+        v.finishRequested.connect(self.finish)
+        v.helpRequested.connect(self.show_shortcuts)
+        v.continueRequested.connect(self.continue_recording)
+        v.probe_card.dismissed.connect(self._dismiss_probe)
+        if on_recording is not None:
+            self.recordingStarted.connect(on_recording)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        prompts = getattr(library_or_prompt, "prompts", None)
+        if prompts is not None:
+            self.setup.set_prompts(prompts)
+        elif library_or_prompt is not None:
+            self.setup.set_prompts([library_or_prompt], library_or_prompt)
+
+    # --- setup -----------------------------------------------------------------------
+
+    def show_setup(self, prompt: Any | None = None) -> None:
+        """Show the setup page, with `prompt` chosen (added if not in the list)."""
+        if prompt is not None:
+            prompts = self.setup._prompts
+            if prompt not in prompts:
+                prompts = [*prompts, prompt]
+            self.setup.set_prompts(prompts, prompt)
+        self.setup.refresh_devices()
+        self.stack.setCurrentWidget(self.setup)
+
+    def start(self, prompt: Any, minutes: int, device: int | str | None = None) -> bool:
+        """Start rehearsing `prompt` for `minutes` on `device` (None: system default).
+        False (with the reason on the setup page) when the microphone cannot be opened."""
+        if self.rehearsal is not None and not self.rehearsal.finished:
+            return False
+        self.setup.stop_monitor()
+        plan = plan_from_prompt(prompt, minutes)
+        rehearsal = Rehearsal(plan, device, now=self._now, recorder_factory=self._factory,
+                              warn_at=self._warn_at)
+        try:
+            rehearsal.open()
+        except DebriefError as exc:
+            self.setup.mic_status.setText(str(exc))
+            self.stack.setCurrentWidget(self.setup)
+            return False
+        self.rehearsal = rehearsal
+        self._last_light = None
+        self._shown_probe = None
+        self.view.show_error(None)
+        self.view.flash("")
+        self.stack.setCurrentWidget(self.view)
+        self.view.setFocus()
+        self._timer.start()
+        self.refresh()
+        self.recordingStarted.emit(str(rehearsal.folder.path))
+        return True
+
+    # --- while rehearsing ------------------------------------------------------------
+
+    def _rehearsal(self) -> Rehearsal:
+        assert self.rehearsal is not None
+        return self.rehearsal
+
+    def _act(self, action: Callable[[], object]) -> None:
+        if self.rehearsal is None or self.rehearsal.finished or not self.rehearsal.started:
+            return
+        action()
+        self.refresh()
+
+    def mark(self, note: str = "") -> None:
+        """Bookmark this moment (M)."""
+        if self.rehearsal is None or not self.rehearsal.started or self.rehearsal.finished:
+            return
+        event = self.rehearsal.mark(note)
+        if event is not None:
+            self.view.flash(f"Marked at {format_clock(event.audio)}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the clock and recorder (the QTimer calls this; time is not
+        counted here)."""
+        r = self.rehearsal
+        if r is None or r.finished:
+            return
+        error = r.poll()
+        if error:
+            self.view.show_error(error + "  Ctrl+Enter finishes and keeps it.")
+        self.view.render(r)
+        self._update_probe()
+        self._maybe_chime()
+
+    def _update_probe(self) -> None:
+        r = self._rehearsal()
+        probe = r.clock.due_probe()
+        if probe is not self._shown_probe:
+            self._shown_probe = probe
+            self.view.probe_card.show_probe(probe)
+            if probe is not None:
+                r.clock.probe_shown(probe)
+
+    def _dismiss_probe(self, probe: Any) -> None:
+        if self.rehearsal is not None:
+            self.rehearsal.clock.dismiss_probe(probe)
+            self._shown_probe = None
+            self.refresh()
+
+    def _maybe_chime(self) -> None:
+        clock = self._rehearsal().clock
+        if not self._rehearsal().started:
+            return
+        now = (clock.index, clock.light())
+        before, self._last_light = self._last_light, now
+        # Chime when the current stage's light changes, not on entering a stage.
+        changed = before is not None and before[0] == now[0] and before[1] != now[1]
+        if changed and self._chime and now[1] in (Light.AMBER, Light.RED):
+            self._chime(now[1].value)
+
+    def continue_recording(self) -> None:
+        """After a microphone failure, carry on recording on the default microphone."""
+        if self.rehearsal is None:
+            return
+        try:
+            self.rehearsal.continue_on(None)
+        except DebriefError as exc:
+            self.view.show_error(str(exc))
+            return
+        self.view.show_error(None)
+        self.refresh()
+
+    def finish(self) -> str | None:
+        """Finish (Ctrl+Enter): save everything, show the summary, emit finished."""
+        r = self.rehearsal
+        if r is None or r.finished:
+            return None
+        self._timer.stop()
+        path = str(r.finish())
+        note = f"Recorded on {r.recorder.device_name}." if r.recorder.device_name else ""
+        if r.overflows:
+            note += f" {r.overflows} audio dropouts (input overflows)."
+        if r.recorder.error:
+            note += f" {r.recorder.error}"
+        self.summary.render(r.clock, path, note)
+        self.stack.setCurrentWidget(self.summary)
+        self.finished.emit(path)
+        return path
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.in_progress:
+            self.view.setFocus()  # back from another page: the keys work again
+
+    # --- closing ---------------------------------------------------------------------
+
+    @property
+    def in_progress(self) -> bool:
+        return self.rehearsal is not None and not self.rehearsal.finished
+
+    def confirm_close(self) -> bool:
+        """Ask before closing mid-rehearsal. Keep (the default) saves the recording as a
+        finished session; Discard deletes it; Cancel keeps rehearsing (returns False)."""
+        self.setup.stop_monitor()
+        if not self.in_progress:
+            return True
+        answer = self.ask_close()
+        if answer == CANCEL:
+            return False
+        if answer == DISCARD:
+            self._timer.stop()
+            self._rehearsal().discard()
+            self.rehearsal = None
+            return True
+        self.finish()
+        return True
+
+    def _ask_close(self) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Rehearsal in progress")
+        box.setText("A rehearsal is being recorded. Keep the recording?")
+        keep = box.addButton("Keep recording and close", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard recording", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Continue rehearsing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return KEEP if clicked is keep else DISCARD if clicked is discard else CANCEL
+
+
+def _bool(value: object) -> bool:
+    return value not in (False, "false", "0", 0, None)
