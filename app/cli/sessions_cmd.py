@@ -1,0 +1,104 @@
+"""`debrief sessions list|export`: the stored sessions without a window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.analysis.model import Analysis
+from app.errors import DebriefError
+from app.sessions.folder import read_json
+from app.sessions.store import SessionStore
+from app.sessions.summary import SessionSummary, load_analysis
+
+EXPORT_FORMATS = ("md", "html", "json", "srt", "vtt", "txt")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `sessions` and its subcommands."""
+    parser = subparsers.add_parser("sessions", help="list and export stored sessions",
+                                   description="Every rehearsal and import Debrief keeps.")
+    sub = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
+
+    ls = sub.add_parser("list", help="list the sessions, newest first")
+    ls.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ls.set_defaults(func=_list)
+
+    export = sub.add_parser("export", help="export a session's analysis (corrections applied)")
+    export.add_argument("id", help="session id (see `debrief sessions list`)")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="md")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="write to OUT instead of standard output")
+    export.set_defaults(func=_export)
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"
+
+
+def _minutes(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+def table_rows(rows: list[SessionSummary]) -> list[tuple[str, ...]]:
+    """The `sessions list` table, header first."""
+    out = [("ID", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS", "TITLE")]
+    for r in rows:
+        rubric = f"{r.rubric_covered}/{r.rubric_total}" if r.rubric_total else "-"
+        title = f"DAMAGED: {r.damaged}" if r.damaged else r.title
+        out.append((r.id, r.started_at[:16].replace("T", " "), _minutes(r.duration),
+                    _percent(r.platform_share), rubric, str(r.flags_count), title))
+    return out
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = SessionStore().list()
+    if args.json:
+        json.dump([r.to_dict() for r in rows], sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return 0
+    if not rows:
+        print("No sessions yet. Rehearse one in the app, or `debrief import FILE --prompt ID`.")
+        return 0
+    table = table_rows(rows)
+    widths = [max(len(r[i]) for r in table) for i in range(6)]
+    for row in table:
+        print("  ".join([c.ljust(w) for c, w in zip(row[:6], widths, strict=True)] + [row[6]]))
+    return 0
+
+
+def apply_user_corrections(analysis: Analysis, path: Path) -> Analysis:
+    """The analysis with the user's corrections.json (if any) applied."""
+    if not path.exists():
+        return analysis
+    from app.analysis import apply_corrections
+
+    try:
+        return apply_corrections(analysis, read_json(path))
+    except DebriefError as exc:
+        raise DebriefError(exc.message, path) from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    folder = SessionStore().folder(args.id)
+    if not folder.analysis_path.exists():
+        raise DebriefError("this session has not been analysed yet", folder.path)
+    analysis = apply_user_corrections(load_analysis(folder.analysis_path),
+                                      folder.corrections_path)
+    try:
+        from app.reports import render
+    except ImportError:
+        raise DebriefError("reports are not available in this build") from None
+    body = render(analysis, args.format)
+    if args.output is None:
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
+        return 0
+    tmp = args.output.with_name(args.output.name + ".part")
+    try:
+        tmp.write_text(body, encoding="utf-8")
+        tmp.replace(args.output)
+    except OSError as exc:
+        raise DebriefError(f"cannot be written ({exc.strerror})", args.output) from None
+    return 0

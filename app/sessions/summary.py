@@ -1,0 +1,143 @@
+"""One row of the history: what a stored session amounts to, derived from its
+session.json and (when the analysis has run) its analysis.json.
+
+Summarizing never raises: a session whose files cannot be read becomes a row marked
+damaged, with the reason, so one broken folder never hides the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.analysis.model import Analysis
+from app.errors import DebriefError
+from app.sessions.folder import SessionFolder, read_json
+
+# Looks up the product area of a prompt id ("" when unknown).
+ProductLookup = Callable[[str], str]
+
+
+@dataclass
+class SessionSummary:
+    id: str
+    path: str
+    started_at: str = ""  # ISO 8601, as the rehearsal wrote it
+    title: str = ""  # the user's title, else the prompt's
+    prompt_id: str = ""
+    prompt_title: str = ""
+    product: str = ""
+    minutes: float = 0.0  # planned length
+    duration: float = 0.0  # seconds recorded
+    state: str = ""
+    notes: str = ""
+    analyzed: bool = False
+    platform_share: float | None = None  # 0..1
+    solution_ui_minutes: float | None = None
+    rubric_covered: int = 0
+    rubric_total: int = 0
+    flags_count: int = 0
+    top_flags: list[str] = field(default_factory=list)
+    overrun_seconds: float = 0.0  # summed over stages that ran past their budget
+    overrun_stages: int = 0
+    wpm: float | None = None
+    fillers_per_minute: float | None = None
+    damaged: str | None = None  # why the session cannot be read; None when it is fine
+
+    @property
+    def rubric_coverage(self) -> float | None:
+        return self.rubric_covered / self.rubric_total if self.rubric_total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionSummary:
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _no_product(_prompt_id: str) -> str:
+    return ""
+
+
+def _number(value: Any, default: float = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    return float(value)
+
+
+def summarize(path: Path, product_of: ProductLookup = _no_product) -> SessionSummary:
+    """The summary row of the session folder at `path` (never raises)."""
+    folder = SessionFolder(Path(path))
+    summary = SessionSummary(id=folder.id, path=str(folder.path), title=folder.id)
+    try:
+        meta = folder.read_meta()
+    except DebriefError as exc:
+        summary.damaged = f"session.json {exc.message}"
+        return summary
+    _apply_meta(summary, meta, product_of)
+    if folder.analysis_path.exists():
+        try:
+            analysis = load_analysis(folder.analysis_path, with_segments=False)
+        except DebriefError as exc:
+            summary.damaged = f"analysis.json {exc.message}"
+            return summary
+        _apply_analysis(summary, analysis)
+    return summary
+
+
+def _apply_meta(summary: SessionSummary, meta: dict, product_of: ProductLookup) -> None:
+    def text(key: str) -> str:
+        value = meta.get(key)
+        return value if isinstance(value, str) else ""
+
+    summary.prompt_id = text("prompt_id")
+    summary.prompt_title = text("prompt_title")
+    summary.title = text("title") or summary.prompt_title or summary.prompt_id or summary.id
+    summary.started_at = text("started_at")
+    summary.state = text("state")
+    summary.notes = text("notes")
+    summary.minutes = _number(meta.get("minutes"))
+    summary.duration = _number(meta.get("duration"))
+    summary.product = text("product") or (product_of(summary.prompt_id) if summary.prompt_id
+                                          else "")
+
+
+def load_analysis(path: Path, with_segments: bool = True) -> Analysis:
+    """Read analysis.json, turning any malformation into a DebriefError naming the file.
+
+    Without segments (all a summary needs) the transcript part is skipped, which is most
+    of the work for a long session."""
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise DebriefError("not a Debrief analysis file", path)
+    if not with_segments:
+        data = {**data, "segments": []}
+    try:
+        return Analysis.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DebriefError(f"is not a valid analysis ({type(exc).__name__}: {exc})", path) \
+            from None
+
+
+def _apply_analysis(summary: SessionSummary, analysis: Analysis) -> None:
+    summary.analyzed = True
+    if not summary.duration:
+        summary.duration = analysis.duration
+    summary.platform_share = analysis.platform_share
+    solution = [s for s in analysis.stages if s.stage == "solution"]
+    if solution:
+        summary.solution_ui_minutes = sum(s.categories.get("ui", 0.0) for s in solution) / 60
+    summary.rubric_total = len(analysis.rubric)
+    summary.rubric_covered = sum(1 for r in analysis.rubric if r.covered)
+    flags = analysis.flags
+    summary.flags_count = len(flags)
+    summary.top_flags = [f.title for f in flags[:3]]
+    overruns = [s.overrun for s in analysis.stages if s.overrun > 0]
+    summary.overrun_seconds = sum(overruns)
+    summary.overrun_stages = len(overruns)
+    summary.wpm = analysis.delivery.words_per_minute
+    summary.fillers_per_minute = analysis.delivery.fillers_per_minute
