@@ -41,3 +41,15 @@ bench: $(VENV)/.test-deps
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+## make bundle: a one-folder desktop bundle in dist/debrief (see packaging/README.md)
+bundle: $(VENV)/.run-deps
+	$(BIN)/python -m pip install -q 'pyinstaller>=6.10'
+	$(BIN)/python packaging/make_icons.py build/icons
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/debrief.spec
+	cp -r build/icons dist/debrief/icons
+	cp packaging/io.github.debrief.Debrief.desktop packaging/io.github.debrief.Debrief.metainfo.xml dist/debrief/
+
+## make smoke: build the bundle and run it with no Python and no network
+smoke:
+	bash packaging/smoke.sh
