@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -103,6 +104,12 @@ def pulse() -> Iterator[PulseServer]:
     # PortAudio's ALSA backend reaches PulseAudio through the ALSA pulse plugin, which
     # finds the server through these variables; set them for this process and children.
     os.environ.update({k: server.env[k] for k in old})
+    # PortAudio lists devices once, when it starts: restart it if something imported
+    # sounddevice before the server was up, so streams see the new default source.
+    sd = sys.modules.get("sounddevice")
+    if sd is not None:
+        sd._terminate()
+        sd._initialize()
     try:
         yield server
     finally:

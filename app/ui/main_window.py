@@ -6,6 +6,8 @@ emit intents; this window decides what happens next.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,41 +21,74 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DebriefError
 from app.prompts import load_library
+from app.sessions.store import SessionStore, library_products
+from app.ui.home import HomeView
 from app.ui.library_view import LibraryView
+from app.ui.live_session import LiveSession
+from app.ui.rehearse import RehearsalScreen
+from app.ui.rehearse.recovery_dialog import offer_recovery
+from app.ui.review.review_screen import ReviewScreen
+from app.ui.settings import PROMPTS_FOLDER, Settings, SettingsDialog, bind_theme
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Debrief")
-        self.resize(1280, 820)
-        self.library = load_library()
+        self.resize(1360, 860)
+        self.settings = settings or Settings()
+        bind_theme(self.settings)
+        self.library = load_library([self.settings.prompts_folder()])
+        self.store = SessionStore(product_of=library_products([self.settings.prompts_folder()]))
+
+        self.home = HomeView(self.store, self.settings, prompts=lambda: self.library.prompts)
+        self.library_view = LibraryView(self.library)
+        self.rehearse = RehearsalScreen(self.library)
+        self.review = ReviewScreen()
+        self.live: LiveSession | None = None
 
         self.pages = QStackedWidget()
-        self.library_view = LibraryView(self.library)
         self._nav = QButtonGroup(self)
-        self._nav.setExclusive(True)
-        rail = QVBoxLayout()
-        rail.setContentsMargins(8, 12, 8, 12)
-        rail.setSpacing(6)
-        self._rail = rail
+        self._rail = QVBoxLayout()
+        self._rail.setContentsMargins(8, 12, 8, 12)
+        self._rail.setSpacing(6)
+        self._add_page("Home", self.home, "Ctrl+1")
         self._add_page("Prompts", self.library_view, "Ctrl+2")
-        rail.addStretch(1)
+        self._add_page("Rehearse", self.rehearse, "Ctrl+3")
+        self._add_page("Review", self.review, "Ctrl+4")
+        self._rail.addStretch(1)
+        settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.open_settings)
+        self.addAction(settings_action)
 
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         rail_widget = QWidget(objectName="navRail")
-        rail_widget.setLayout(rail)
+        rail_widget.setLayout(self._rail)
         rail_widget.setFixedWidth(112)
         row.addWidget(rail_widget)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.show_page(self.library_view)
 
-    def _add_page(self, title: str, page: QWidget, shortcut: str) -> QToolButton:
+        self.home.rehearseRequested.connect(lambda: self.show_page(self.library_view))
+        self.home.openRequested.connect(self.open_session)
+        self.home.settingsRequested.connect(self.open_settings)
+        self.library_view.rehearseRequested.connect(self.prepare_rehearsal)
+        self.rehearse.cancelled.connect(lambda: self.show_page(self.library_view))
+        self.rehearse.recordingStarted.connect(self._recording_started)
+        self.rehearse.finished.connect(self._rehearsal_finished)
+        self.review.backRequested.connect(lambda: self.show_page(self.home))
+        self.review.sessionChanged.connect(self._session_changed)
+        self.settings.changed.connect(self._setting_changed)
+        self.show_page(self.home)
+
+    # -- pages -----------------------------------------------------------------------
+
+    def _add_page(self, title: str, page: QWidget, shortcut: str) -> None:
         button = QToolButton(text=title, checkable=True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setMinimumHeight(40)
@@ -68,7 +103,6 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         self.pages.addWidget(page)
         page.setProperty("navButton", button)
-        return button
 
     def show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
@@ -76,10 +110,100 @@ class MainWindow(QMainWindow):
         if button is not None:
             button.setChecked(True)
 
+    # -- the flow ----------------------------------------------------------------------
+
+    def prepare_rehearsal(self, prompt_id: str) -> None:
+        """From the library: the setup page with this prompt at the chosen length."""
+        prompt = self.library_view.current_prompt() or self.library.get(prompt_id)
+        self.rehearse.show_setup(prompt)
+        self.show_page(self.rehearse)
+
+    def _recording_started(self, session_path: str) -> None:
+        from app.transcription.vocabulary import case_vocabulary
+
+        self.live = LiveSession(self.settings.model_spec() or None,
+                                self.settings.threads or 1, self)
+        self.live.failed.connect(self._transcription_failed)
+        self.live.ready.connect(self._analysis_ready)
+        prompt = self.rehearse.setup.prompt
+        words = (prompt.product, prompt.title) if prompt is not None else ()
+        self.live.begin(session_path, tuple(case_vocabulary(words)))
+
+    def _rehearsal_finished(self, session_path: str) -> None:
+        """Finish: the review opens at once and fills in when the tail is transcribed."""
+        self.home.reload()
+        if self.live is None:
+            self.live = LiveSession(self.settings.model_spec() or None,
+                                    self.settings.threads or 1, self)
+            self.live.failed.connect(self._transcription_failed)
+            self.live.ready.connect(self._analysis_ready)
+        self.live.finish(session_path)
+        if self._open_review(session_path):
+            self.review.set_pending(self.live.pending)
+
+    def _analysis_ready(self, session_path: str) -> None:
+        self.store.refresh(Path(session_path).name)
+        self.home.reload()
+
+    def _transcription_failed(self, message: str) -> None:
+        self.review.set_pending(None)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Transcription")
+        box.setText(f"Transcription did not finish: {message}")
+        box.setInformativeText("The recording is safe on disk. Try again now?")
+        retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        folder = self.live.folder if self.live is not None else None
+        if box.clickedButton() is retry and folder is not None:
+            self.live = None
+            self._rehearsal_finished(str(folder.path))
+
+    def open_session(self, session_id: str) -> None:
+        try:
+            path = self.store.folder(session_id).path
+        except DebriefError as exc:
+            self.error(str(exc))
+            return
+        self._open_review(str(path))
+
+    def _open_review(self, session_path: str) -> bool:
+        try:
+            self.review.open(session_path)
+        except DebriefError as exc:
+            self.error(str(exc))
+            return False
+        self.show_page(self.review)
+        return True
+
+    def _session_changed(self, session_path: str) -> None:
+        self.store.refresh(Path(session_path).name)
+        self.home.reload()
+
+    # -- settings, recovery, closing ----------------------------------------------------
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == PROMPTS_FOLDER:
+            self.library = load_library([self.settings.prompts_folder()])
+            self.library_view.set_library(self.library)
+
     def offer_recovery(self) -> None:
         """Called once the window is up: offer to recover sessions a crash left behind."""
+        if offer_recovery(self):
+            self.store.sync()
+            self.home.reload()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.rehearse.in_progress and not self.rehearse.confirm_close():
+            event.ignore()
+            return
+        if self.live is not None:
+            self.live.cancel()
+            self.live.wait()
         event.accept()
 
     def error(self, message: str) -> None:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from app.audio.chime import play_chime
@@ -29,10 +29,9 @@ from app.ui.rehearse.rehearse_view import RehearseView
 from app.ui.rehearse.setup_view import SetupView
 from app.ui.rehearse.shortcuts import ShortcutsDialog
 from app.ui.rehearse.summary_view import SummaryView
+from app.ui.settings import CHIME, Settings
 
 REFRESH_MS = 200
-CHIMES_SETTING = "rehearse/chimes"
-WARN_SETTING = "rehearse/warn_at"
 
 KEEP, DISCARD, CANCEL = "keep", "discard", "cancel"
 
@@ -57,9 +56,9 @@ class RehearsalScreen(QWidget):
         super().__init__(parent)
         self._now = now
         self._factory = recorder_factory
-        settings = QSettings()
-        self._chime = chime if _bool(settings.value(CHIMES_SETTING, True)) else None
-        self._warn_at = float(settings.value(WARN_SETTING, 0.8))
+        self._chime_player = chime
+        self._chime: Callable[[str], object] | None = None
+        self._warn_at = 0.8
         self.rehearsal: Rehearsal | None = None
         self._last_light: tuple[int, Light] | None = None
         self._shown_probe: Any = None
@@ -119,6 +118,10 @@ class RehearsalScreen(QWidget):
         if self.rehearsal is not None and not self.rehearsal.finished:
             return False
         self.setup.stop_monitor()
+        # Read at each start, so a change in Settings applies to the next rehearsal.
+        settings = Settings()
+        self._chime = self._chime_player if settings.value(CHIME) else None
+        self._warn_at = settings.warn_at
         plan = plan_from_prompt(prompt, minutes)
         rehearsal = Rehearsal(plan, device, now=self._now, recorder_factory=self._factory,
                               warn_at=self._warn_at)
@@ -273,6 +276,3 @@ class RehearsalScreen(QWidget):
         clicked = box.clickedButton()
         return KEEP if clicked is keep else DISCARD if clicked is discard else CANCEL
 
-
-def _bool(value: object) -> bool:
-    return value not in (False, "false", "0", 0, None)

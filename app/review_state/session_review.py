@@ -1,0 +1,150 @@
+"""One session as the review screen sees it: the machine's analysis with the user's
+corrections on top, bookmarks, probe moments and the word timeline. No Qt here; the
+screen renders this and sends the user's edits back through its methods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.analysis.model import Analysis
+from app.errors import DebriefError
+from app.review_state import bookmarks as bookmark_store
+from app.review_state import corrections as correction_store
+from app.review_state.bookmarks import Bookmark
+from app.review_state.layout import SegmentText, WordIndex, segment_text
+from app.sessions.folder import SessionFolder
+from app.sessions.summary import load_analysis
+from app.stages import CATEGORIES
+
+
+@dataclass(frozen=True)
+class Probe:
+    """An interviewer follow-up shown during the rehearsal."""
+
+    time: float
+    text: str
+
+
+class SessionReview:
+    """Load a session folder for review. Raises DebriefError when session.json or
+    analysis.json is unreadable; a session whose analysis is not written yet loads
+    with `analysis` None (the screen shows that transcription is still running)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.folder = SessionFolder(Path(path))
+        self.meta: dict[str, Any] = self.folder.read_meta()
+        self.machine: Analysis | None = None
+        self.analysis: Analysis | None = None
+        self.texts: list[SegmentText] = []
+        self.words = WordIndex([])
+        self.corrections = correction_store.load(self.folder.corrections_path)
+        saved = bookmark_store.load(self.bookmarks_path)
+        self.bookmarks: list[Bookmark] = (
+            saved if saved is not None else bookmark_store.from_events(self.meta.get("events"))
+        )
+        self.reload_analysis()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @property
+    def bookmarks_path(self) -> Path:
+        return self.folder.path / "bookmarks.json"
+
+    def reload_analysis(self) -> bool:
+        """(Re)read analysis.json; True when there is an analysis to show."""
+        if not self.folder.analysis_path.exists():
+            return False
+        self.machine = load_analysis(self.folder.analysis_path)
+        self.texts = [segment_text(s) for s in self.machine.segments]
+        self.words = WordIndex(self.machine.segments)
+        self._reapply()
+        return True
+
+    def _reapply(self) -> None:
+        assert self.machine is not None
+        self.analysis = correction_store.apply(self.machine, self.corrections)
+
+    # -- what the session says -------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        for k in ("title", "prompt_title", "prompt_id"):
+            value = self.meta.get(k)
+            if isinstance(value, str) and value:
+                return value
+        return self.folder.id
+
+    @property
+    def has_audio(self) -> bool:
+        return self.folder.audio_path.exists()
+
+    def planned_seconds(self) -> float | None:
+        """The planned length: the stage budgets, else the minutes chosen at the start."""
+        if self.analysis is not None:
+            budgets = sum(s.budget for s in self.analysis.stages)
+            if budgets > 0:
+                return budgets
+        minutes = self.meta.get("minutes")
+        if isinstance(minutes, int | float) and not isinstance(minutes, bool) and minutes > 0:
+            return float(minutes) * 60
+        return None
+
+    def probes(self) -> list[Probe]:
+        """Follow-up probes the stage clock showed, at their audio time."""
+        events = self.meta.get("events")
+        out = []
+        for e in events if isinstance(events, list) else []:
+            if isinstance(e, dict) and e.get("type") == "probe":
+                t = e.get("audio_time", e.get("time"))
+                if isinstance(t, int | float) and not isinstance(t, bool):
+                    text = e.get("text", e.get("note", ""))
+                    out.append(Probe(float(t), text if isinstance(text, str) else ""))
+        return out
+
+    # -- corrections -----------------------------------------------------------------------
+
+    def machine_category(self, index: int) -> str:
+        assert self.machine is not None
+        return self.machine.segments[index].category
+
+    def is_corrected(self, index: int) -> bool:
+        assert self.machine is not None
+        return correction_store.key(self.machine.segments[index].start) in self.corrections
+
+    def set_category(self, index: int, category: str) -> None:
+        """Correct segment `index` to `category` (back to the machine's label removes the
+        correction), save corrections.json and recompute the totals."""
+        if self.machine is None:
+            raise DebriefError("this session has no analysis yet")
+        if category not in CATEGORIES:
+            raise DebriefError(f"unknown category {category!r}")
+        k = correction_store.key(self.machine.segments[index].start)
+        if category == self.machine.segments[index].category:
+            self.corrections.pop(k, None)
+        else:
+            self.corrections[k] = category
+        correction_store.save(self.folder.corrections_path, self.corrections)
+        self._reapply()
+
+    # -- bookmarks -------------------------------------------------------------------------
+
+    def add_bookmark(self, time: float, note: str = "") -> int:
+        """Add a bookmark and save; returns its index in the (time-sorted) list."""
+        mark = Bookmark(max(0.0, time), note)
+        self.bookmarks.append(mark)
+        self._save_bookmarks()
+        return self.bookmarks.index(mark)
+
+    def edit_bookmark(self, index: int, note: str) -> None:
+        self.bookmarks[index].note = note
+        self._save_bookmarks()
+
+    def remove_bookmark(self, index: int) -> None:
+        del self.bookmarks[index]
+        self._save_bookmarks()
+
+    def _save_bookmarks(self) -> None:
+        self.bookmarks.sort(key=lambda b: b.time)
+        bookmark_store.save(self.bookmarks_path, self.bookmarks)

@@ -1,0 +1,128 @@
+"""Transcription alongside a rehearsal, and the hand-over to the review after Finish.
+
+The live transcriber is polled from a UI timer while the user speaks; at Finish a
+QThread transcribes the tail and writes the analysis, so the window never freezes.
+If live transcription failed or never started, the whole recording is transcribed then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from app.errors import DebriefError
+from app.sessions.finalize import analyze_session
+from app.sessions.folder import SessionFolder
+from app.transcription.live import LiveStatus, LiveTranscriber
+
+_POLL_MS = 1000
+
+
+class _FinishThread(QThread):
+    """Transcribe what is left, then analyse. Runs off the UI thread."""
+
+    failed = Signal(str)
+
+    def __init__(self, folder: SessionFolder, live: LiveTranscriber | None,
+                 model: str | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder, self.live, self.model = folder, live, model
+        self.fraction: float | None = None
+
+    def run(self) -> None:
+        try:
+            if self.live is not None and self.live.status().error is None:
+                transcript = self.live.finish(timeout=600)
+            else:
+                if self.live is not None:
+                    self.live.cancel()
+                from app.transcription.engine import transcribe_file
+
+                transcript = transcribe_file(
+                    self.folder.audio_path, model=self.model,
+                    progress=lambda f, _eta: setattr(self, "fraction", f),
+                )
+                from app.transcript import save_transcript
+
+                save_transcript(transcript, self.folder.transcript_path)
+            analyze_session(self.folder, transcript)
+        except DebriefError as exc:
+            self.failed.emit(str(exc))
+
+
+class LiveSession(QObject):
+    """One rehearsal's transcription: `begin` when recording starts, `finish` at Finish.
+
+    `captions` (signal) carries the last lines for the optional caption strip; `ready`
+    fires with the session path once analysis.json is written, `failed` with a message
+    (the recording is untouched and can be transcribed again from the review)."""
+
+    captions = Signal(list)
+    ready = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, model: str | None = None, threads: int = 1,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.threads = model, threads
+        self.live: LiveTranscriber | None = None
+        self.folder: SessionFolder | None = None
+        self._thread: _FinishThread | None = None
+        self._timer = QTimer(self, interval=_POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def begin(self, session_path: str, vocabulary: tuple[str, ...] = ()) -> None:
+        self.folder = SessionFolder(Path(session_path))
+        self.live = LiveTranscriber(self.folder.audio_path, self.folder.transcript_path,
+                                    model=self.model, vocabulary=vocabulary,
+                                    threads=self.threads)
+        try:
+            self.live.start()
+        except DebriefError as exc:  # e.g. a missing model: record anyway, say so later
+            self.live = None
+            self.failed.emit(str(exc))
+            return
+        self._timer.start()
+
+    def _poll(self) -> None:
+        if self.live is None:
+            return
+        status = self.live.poll()
+        self.captions.emit(self.live.captions(2))
+        if status.error:
+            self.live.retry()  # the recording goes on; so does transcription
+
+    def finish(self, session_path: str) -> None:
+        """Transcribe the tail and analyse, in a thread; `ready` or `failed` follows."""
+        self._timer.stop()
+        folder = self.folder = SessionFolder(Path(session_path))
+        self._thread = _FinishThread(folder, self.live, self.model, self)
+        self._thread.failed.connect(self.failed)
+        self._thread.finished.connect(lambda: self._done(str(folder.path)))
+        self._thread.start()
+
+    def _done(self, session_path: str) -> None:
+        if SessionFolder(Path(session_path)).analysis_path.exists():
+            self.ready.emit(session_path)
+
+    def pending(self) -> object:
+        """For the review's progress line: None when done, else a status."""
+        thread = self._thread
+        if thread is None or thread.isFinished():
+            return None
+        if self.live is not None and thread.fraction is None:
+            status = self.live.status()
+            return LiveStatus(status.transcribed, status.recorded, status.error,
+                              status.pieces_waiting, False)
+        return thread.fraction if thread.fraction is not None else "Transcribing…"
+
+    def cancel(self) -> None:
+        """Stop transcribing (the window is closing); what is transcribed stays on disk."""
+        self._timer.stop()
+        if self.live is not None:
+            self.live.cancel()
+
+    def wait(self, msecs: int = 5000) -> None:
+        if self._thread is not None:
+            self._thread.wait(msecs)
