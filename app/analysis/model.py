@@ -26,6 +26,8 @@ class AnalyzedSegment:
     cues: list[str] = field(default_factory=list)  # the phrases that decided the category
     # Word timings (start, end, word) so a click on a word can seek; empty for SRT input.
     words: list[tuple[float, float, str]] = field(default_factory=list)
+    # The machine's label when the user corrected `category`; None when uncorrected.
+    corrected_from: str | None = None
 
 
 @dataclass

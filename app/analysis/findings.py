@@ -1,0 +1,191 @@
+"""Red flags and strengths in the interview's own terms, each with its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.analysis.delivery import PACE_RANGE
+from app.analysis.model import AnalyzedSegment, Finding, Moment, RubricResult, StageReport
+from app.analysis.rubric import cover_rubric, quote
+from app.analysis.totals import platform_seconds
+from app.stages import STAGE_IDS, STAGE_TITLES
+
+# Shares and minimums behind the judgements.
+API_NATIVE_SHARE = 0.7
+OVERRUN_GRACE = 0.2  # a stage may run this fraction over its budget unflagged...
+OVERRUN_MIN = 60.0  # ...and always this many seconds
+FILLERS_PER_MINUTE = 4.0
+EVIDENCE = 3
+_DEVELOPER_METRICS = ("api-adoption", "time-to-first-hello-world", "developer-nps")
+_METRIC_WORDS = re.compile(
+    r"\b(measur\w*|metrics?|kpis?|success|adoption|nps|active (users|developers|accounts)|"
+    r"conversion|retention|churn|time to first|usage|engagement|satisfaction)\b", re.I)
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.1f} min"
+
+
+def _evidence(segments: Sequence[AnalyzedSegment], n: int = EVIDENCE) -> list[Moment]:
+    return [Moment(round(s.start, 3), quote(s.text)) for s in segments[:n]]
+
+
+def _longest(segments: Sequence[AnalyzedSegment], n: int = EVIDENCE) -> list[Moment]:
+    chosen = sorted(segments, key=lambda s: s.end - s.start, reverse=True)[:n]
+    return _evidence(sorted(chosen, key=lambda s: s.start), n)
+
+
+def judge(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
+          totals: dict[str, float], ui_heavy: bool, solution_share: float | None,
+          rubric: Sequence[RubricResult], words_per_minute: float,
+          fillers_per_minute: float) -> list[Finding]:
+    """Every finding that follows from the labelled segments (probes are separate)."""
+    found: list[Finding] = []
+    found += _platform(segments, stages, totals, ui_heavy, solution_share)
+    found += _async_status(segments)
+    found += _error_handling(segments, rubric)
+    found += _metrics(segments, rubric)
+    found += _tradeoffs(segments)
+    found += _overruns(stages)
+    found += _delivery(stages, words_per_minute, fillers_per_minute)
+    return found
+
+
+def _platform(segments, stages, totals, ui_heavy, share) -> list[Finding]:
+    solution = next((r for r in stages if r.stage == "solution"), None)
+    where = solution.categories if solution else totals
+    in_scope = [s for s in segments if solution is None or s.stage == "solution"]
+    ui, platform = where.get("ui", 0.0), platform_seconds(where)
+    scope = "the solution stage" if solution else "the answer"
+    if ui_heavy:
+        return [Finding(
+            "ui-heavy", "flag", "App-native answer: the solution is mostly UI",
+            f"In {scope} you spent {_minutes(ui)} on screens and dashboards against "
+            f"{_minutes(platform)} on the platform (endpoints, webhooks, trade-offs). "
+            "A platform interviewer listens for an API-native, composable design; "
+            "lead with the resources and events, then the console.",
+            _longest([s for s in in_scope if s.category == "ui"]))]
+    if share is not None and share >= API_NATIVE_SHARE and platform > 0:
+        return [Finding(
+            "api-native", "strength", "API-native solution",
+            f"{share:.0%} of the platform-or-UI time in {scope} was on the platform "
+            f"({_minutes(platform)} against {_minutes(ui)} of UI).",
+            _evidence([s for s in in_scope if s.category in ("api", "webhooks")]))]
+    return []
+
+
+def _async_status(segments) -> list[Finding]:
+    said = _evidence([s for s in segments if s.category == "webhooks"])
+    if not said:
+        said = cover_rubric(segments, ["webhooks"])[0].moments[:EVIDENCE]
+    if said:
+        return [Finding("async-status", "strength", "Asynchronous status story",
+                        "You explained how developers learn that something changed "
+                        "(webhooks, status callbacks or polling).", said)]
+    return [Finding("no-async-status", "flag", "No asynchronous status story",
+                    "Nothing on how the developer's system hears about changes: webhooks "
+                    "or status callbacks, retries, signatures, or polling as a fallback. "
+                    "Interviewers probe for this on almost every platform prompt.")]
+
+
+def _covered(rubric: Sequence[RubricResult], item: str,
+             segments: Sequence[AnalyzedSegment]) -> RubricResult:
+    for result in rubric:
+        if result.id == item:
+            return result
+    return cover_rubric(segments, [item])[0]
+
+
+def _error_handling(segments, rubric) -> list[Finding]:
+    result = _covered(rubric, "error-handling", segments)
+    if result.covered:
+        return [Finding("error-handling", "strength", "Error handling",
+                        "You named error codes or how failures reach the developer.",
+                        result.moments[:EVIDENCE])]
+    return [Finding("no-error-handling", "flag", "No error handling",
+                    "No error codes, validation errors or failure responses. Say what the "
+                    "developer gets back when a request is wrong, and which code.")]
+
+
+def _metrics(segments, rubric) -> list[Finding]:
+    dev = [r for item in _DEVELOPER_METRICS if (r := _covered(rubric, item, segments)).covered]
+    if dev:
+        moments = [m for r in dev for m in r.moments][:EVIDENCE]
+        names = ", ".join(r.title for r in dev)
+        return [Finding("developer-metrics", "strength", "Developer metrics",
+                        f"You measured success the platform way: {names}.", moments)]
+    said = [s for s in segments if _METRIC_WORDS.search(s.text)]
+    if said:
+        return [Finding("no-developer-metrics", "flag", "No developer metrics",
+                        "You named metrics, but none of the platform ones: API adoption, "
+                        "time to first hello world, developer NPS, platform usage.",
+                        _evidence(said))]
+    return [Finding("no-metrics", "flag", "No metrics",
+                    "Nothing on how you would know it worked. Name two or three metrics: "
+                    "API adoption, time to first hello world, developer NPS.")]
+
+
+def _tradeoffs(segments) -> list[Finding]:
+    said = [s for s in segments if s.category == "tradeoffs"]
+    if len(said) >= 2:
+        return [Finding("tradeoffs", "strength", "Explicit trade-offs",
+                        f"You weighed alternatives {len(said)} times.", _evidence(said))]
+    if said:
+        return []
+    return [Finding("no-tradeoffs", "flag", "No trade-offs",
+                    "You never weighed one design against another (webhooks vs polling, "
+                    "REST vs GraphQL, cost vs freshness). Committees look for judgement.")]
+
+
+def _overruns(stages: Sequence[StageReport]) -> list[Finding]:
+    by_stage = {r.stage: r for r in stages}
+    budgeted = [r for r in stages if r.budget > 0]
+    found = []
+    for report in budgeted:
+        over = report.overrun
+        if over <= max(OVERRUN_MIN, OVERRUN_GRACE * report.budget):
+            continue
+        later = STAGE_IDS[STAGE_IDS.index(report.stage) + 1:]
+        short = []
+        for stage in later:
+            other = by_stage.get(stage)
+            if other is None:
+                short.append(f"{STAGE_TITLES[stage]} (never reached)")
+            elif other.budget and other.budget - other.length > 30:
+                short.append(f"{STAGE_TITLES[stage]} ({_minutes(other.budget - other.length)} "
+                             "short)")
+        ate = f" It ate into {', '.join(short)}." if short else ""
+        found.append(Finding(
+            f"stage-overrun:{report.stage}", "flag",
+            f"{STAGE_TITLES[report.stage]} ran over",
+            f"{STAGE_TITLES[report.stage]} took {_minutes(report.length)} against a "
+            f"{_minutes(report.budget)} budget ({_minutes(over)} over).{ate}",
+            [Moment(round(report.start + report.budget, 3),
+                    f"the {STAGE_TITLES[report.stage].lower()} budget ran out here")]))
+    return found
+
+
+def _delivery(stages, wpm: float, fillers: float) -> list[Finding]:
+    found = []
+    lo, hi = PACE_RANGE
+    off = [r for r in stages if r.length >= 60 and not lo <= r.words_per_minute <= hi]
+    if wpm and not lo <= wpm <= hi:
+        pace = "fast" if wpm > hi else "slow"
+        found.append(Finding(
+            f"pace-{pace}", "flag", f"Pace too {pace}",
+            f"{wpm:.0f} words per minute overall; {lo:.0f}-{hi:.0f} is easy to follow.",
+            [Moment(r.start, f"{STAGE_TITLES[r.stage]}: {r.words_per_minute:.0f} wpm")
+             for r in off]))
+    elif off:
+        found.append(Finding(
+            "pace-uneven", "flag", "Pace uneven across stages",
+            "Some stages ran outside a comfortable 120-170 words per minute.",
+            [Moment(r.start, f"{STAGE_TITLES[r.stage]}: {r.words_per_minute:.0f} wpm")
+             for r in off]))
+    if fillers > FILLERS_PER_MINUTE:
+        found.append(Finding(
+            "fillers", "flag", "Many filler words",
+            f"{fillers:.1f} fillers per minute (the recognizer drops many, so the real "
+            "count is higher). Pause instead.", []))
+    return found

@@ -1,0 +1,91 @@
+"""`debrief analyze INPUT`: where the time went, without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.errors import DebriefError
+from app.transcript import TRANSCRIPT_SUFFIXES, Transcript, load_transcript
+
+AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus")
+FORMATS = ("json", "md", "html", "srt", "vtt", "txt")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "analyze", help="analyse a recording or transcript and print the debrief",
+        description="Analyse an audio file (WAV, FLAC, MP3, M4A) or a transcript (Debrief "
+        "JSON, SRT, WebVTT): time per category and stage, rubric coverage, red flags, "
+        "delivery.")
+    parser.add_argument("input", type=Path, metavar="INPUT")
+    parser.add_argument("--marks", type=Path, metavar="MARKS.json",
+                        help="stage start times from the stage clock (else estimated)")
+    parser.add_argument("--prompt", metavar="ID",
+                        help="the case prompt answered (budgets, probes, rubric)")
+    parser.add_argument("--model", metavar="NAME|PATH",
+                        help="speech model for audio input (default: the bundled one)")
+    parser.add_argument("--corrections", type=Path, metavar="CORRECTIONS.json",
+                        help="category fixes to apply on top of the machine's labels")
+    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="write here instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def read_input(path: Path, model: str | None = None) -> Transcript:
+    """A transcript from a transcript file, or from audio through the recognizer."""
+    suffix = path.suffix.lower()
+    if suffix in TRANSCRIPT_SUFFIXES:
+        return load_transcript(path)
+    if suffix not in AUDIO_SUFFIXES:
+        raise DebriefError("not audio (WAV, FLAC, MP3, M4A) or a transcript (JSON, SRT, "
+                           "WebVTT)", path)
+    if not path.is_file():
+        raise DebriefError("file not found", path)
+    from app.cli.progress import TerminalProgress
+    from app.transcription.engine import transcribe_file
+
+    transcript = transcribe_file(path, model=model, progress=TerminalProgress("Transcribing"))
+    if not any(s.text.strip() for s in transcript.segments):
+        raise DebriefError("no speech found in the recording", path)
+    return transcript
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.analysis import analyze
+    from app.marks import load_marks
+    from app.reports import render
+    from app.sessions.folder import read_json
+
+    transcript = read_input(args.input, args.model)
+    marks = load_marks(args.marks, transcript.duration) if args.marks else None
+    prompt = None
+    if args.prompt:
+        from app.prompts import load_library
+
+        prompt = load_library().get(args.prompt)
+    corrections = None
+    if args.corrections:
+        from app.analysis.corrections import parse_corrections
+
+        corrections = read_json(args.corrections)
+        try:
+            parse_corrections(corrections)
+        except DebriefError as exc:
+            raise DebriefError(exc.message, args.corrections) from None
+    try:
+        analysis = analyze(transcript, marks, prompt, corrections)
+    except DebriefError as exc:
+        if exc.path is not None:
+            raise
+        raise DebriefError(exc.message, args.input) from None
+    if args.output is not None:
+        from app.review_state.exports import write_text
+
+        write_text(analysis, args.format, args.output)
+        return 0
+    body = render(analysis, args.format)
+    sys.stdout.write(body if body.endswith("\n") else body + "\n")
+    return 0

@@ -1,0 +1,113 @@
+"""What every report format shares: names, colours, clock times and summary lines."""
+
+from __future__ import annotations
+
+from app.analysis.model import Analysis, AnalyzedSegment
+from app.stages import CATEGORIES, STAGE_TITLES
+
+CATEGORY_TITLES: dict[str, str] = {
+    "ui": "UI", "api": "API", "webhooks": "Webhooks", "tradeoffs": "Trade-offs",
+    "other": "Other",
+}
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+CATEGORY_COLOURS: dict[str, str] = {
+    "ui": "#E69F00", "api": "#0072B2", "webhooks": "#009E73", "tradeoffs": "#CC79A7",
+    "other": "#999999",
+}
+FILLER_NOTE = "the recognizer leaves out many fillers, so the real count is higher"
+
+
+def clock(seconds: float) -> str:
+    """12:34, or 1:02:03 past the hour."""
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def minutes(seconds: float) -> str:
+    return f"{seconds / 60:.1f} min"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def stage_title(stage: str) -> str:
+    return STAGE_TITLES.get(stage, stage)
+
+
+def spoken(analysis: Analysis) -> float:
+    return sum(analysis.categories.get(c, 0.0) for c in CATEGORIES)
+
+
+def category_line(analysis: Analysis) -> list[tuple[str, float, float]]:
+    """(title, seconds, share of speech) per category."""
+    total = spoken(analysis) or 1.0
+    return [(CATEGORY_TITLES[c], analysis.categories.get(c, 0.0),
+             analysis.categories.get(c, 0.0) / total) for c in CATEGORIES]
+
+
+def stage_source(analysis: Analysis) -> str:
+    return ("estimated from what was said (no stage marks)" if analysis.stages_estimated
+            else "from the stage clock's marks")
+
+
+def segment_label(seg: AnalyzedSegment) -> str:
+    """"API", or "API (was UI)" after a correction."""
+    title = CATEGORY_TITLES.get(seg.category, seg.category)
+    if seg.corrected_from:
+        return f"{title} (was {CATEGORY_TITLES.get(seg.corrected_from, seg.corrected_from)})"
+    return title
+
+
+def summary_lines(analysis: Analysis) -> list[str]:
+    """The headline facts, as plain sentences."""
+    covered = sum(r.covered for r in analysis.rubric)
+    lines = [
+        f"Platform share: {percent(analysis.platform_share)} overall, "
+        f"{percent(analysis.solution_platform_share)} in the solution stage"
+        + (" — UI-heavy" if analysis.ui_heavy else ""),
+        "Time by category: " + ", ".join(
+            f"{title} {minutes(sec)} ({share:.0%})" for title, sec, share in
+            category_line(analysis)),
+        f"Red flags: {len(analysis.flags)} · strengths: {len(analysis.strengths)} · "
+        f"rubric: {covered} of {len(analysis.rubric)} covered",
+        f"Pace {analysis.delivery.words_per_minute:.0f} wpm · fillers "
+        f"{analysis.delivery.fillers_per_minute:.1f}/min · "
+        f"{len(analysis.delivery.long_pauses)} pauses over 3 s",
+    ]
+    return lines
+
+
+def stage_table(analysis: Analysis) -> tuple[list[str], list[list[str]]]:
+    """The per-stage table as (headings, rows of cells)."""
+    heads = ["Stage", "Start", "Length", "Budget", "Over"]
+    heads += [CATEGORY_TITLES[c] for c in CATEGORIES] + ["WPM"]
+    rows = []
+    for r in analysis.stages:
+        cells = [stage_title(r.stage), clock(r.start), minutes(r.length),
+                 minutes(r.budget) if r.budget else "—",
+                 minutes(r.overrun) if r.overrun else "—"]
+        cells += [minutes(r.categories.get(c, 0.0)) for c in CATEGORIES]
+        cells.append(f"{r.words_per_minute:.0f}")
+        rows.append(cells)
+    return heads, rows
+
+
+def delivery_lines(analysis: Analysis) -> list[str]:
+    """Pace, fillers, pauses and repeated phrases, one plain sentence each."""
+    d = analysis.delivery
+    fillers = ", ".join(f"{k} ×{v}" for k, v in d.filler_counts.items()) or "none"
+    lines = [f"Pace: {d.words_per_minute:.0f} words per minute (120–170 is easy to follow)",
+             f"Fillers: {d.fillers_per_minute:.1f} per minute ({fillers}); {FILLER_NOTE}"]
+    if d.long_pauses:
+        longest = max(d.long_pauses, key=lambda p: p.length)
+        lines.append(f"Pauses over 3 s: {len(d.long_pauses)} (longest {longest.length:.0f} s "
+                     f"at {clock(longest.start)})")
+    else:
+        lines.append("Pauses over 3 s: none")
+    if d.repeated_phrases:
+        lines.append("Repeated phrases: " + ", ".join(
+            f"“{p}” ×{n}" for p, n in d.repeated_phrases))
+    return lines

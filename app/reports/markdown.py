@@ -1,0 +1,92 @@
+"""The debrief as Markdown, to print or send to a coach (plain text is the same report
+without the markup)."""
+
+from __future__ import annotations
+
+import re
+
+from app.analysis.model import Analysis, Finding
+from app.reports.common import (
+    clock,
+    delivery_lines,
+    segment_label,
+    stage_source,
+    stage_table,
+    stage_title,
+    summary_lines,
+)
+
+# Inline markup only: everything we write sits after a prefix, never at a line start.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md_escape(text: str) -> str:
+    """Transcript text made inert: no markup, no raw HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _finding(f: Finding) -> list[str]:
+    lines = [f"### {md_escape(f.title)}", "", md_escape(f.detail), ""]
+    lines += [f"- {clock(m.time)} — “{md_escape(m.quote)}”" for m in f.moments]
+    return [*lines, ""] if f.moments else lines
+
+
+def render_markdown(analysis: Analysis) -> str:
+    """The full report: summary, flags, strengths, stages, rubric, delivery, transcript."""
+    out = ["# Debrief: where the time went", ""]
+    facts = [f"Length {clock(analysis.duration)}", f"stages {stage_source(analysis)}"]
+    if analysis.prompt_id:
+        facts.insert(0, f"Prompt `{md_escape(analysis.prompt_id)}`")
+    out += [" · ".join(facts), "", "## Summary", ""]
+    out += [f"- {line}" for line in summary_lines(analysis)] + [""]
+    out += ["## Red flags", ""]
+    for f in analysis.flags:
+        out += _finding(f)
+    if not analysis.flags:
+        out += ["None.", ""]
+    out += ["## Strengths", ""]
+    for f in analysis.strengths:
+        out += _finding(f)
+    if not analysis.strengths:
+        out += ["None found.", ""]
+    out += _stages(analysis) + _rubric(analysis) + _delivery(analysis) + _transcript(analysis)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _stages(analysis: Analysis) -> list[str]:
+    heads, rows = stage_table(analysis)
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    note = " (estimated)" if analysis.stages_estimated else ""
+    return [f"## Time per stage{note}", "", *lines, ""]
+
+
+def _rubric(analysis: Analysis) -> list[str]:
+    out = ["## Rubric", ""]
+    for r in analysis.rubric:
+        if r.covered:
+            m = r.moments[0]
+            more = f" (+{len(r.moments) - 1} more)" if len(r.moments) > 1 else ""
+            out.append(f"- ✓ **{md_escape(r.title)}** — {clock(m.time)} “{md_escape(m.quote)}”"
+                       f"{more}")
+        else:
+            out.append(f"- ✗ **{md_escape(r.title)}** — missed")
+    return [*out, ""]
+
+
+def _delivery(analysis: Analysis) -> list[str]:
+    return ["## Delivery", "", *(f"- {md_escape(line)}" for line in delivery_lines(analysis)),
+            ""]
+
+
+def _transcript(analysis: Analysis) -> list[str]:
+    out = ["## Annotated transcript", ""]
+    stage = None
+    for seg in analysis.segments:
+        if seg.stage != stage:
+            stage = seg.stage
+            out += [f"### {stage_title(stage)}", ""]
+        cues = f" _({md_escape(', '.join(seg.cues))})_" if seg.cues else ""
+        out += [f"**{clock(seg.start)} · {segment_label(seg)}** {md_escape(seg.text)}{cues}", ""]
+    return out

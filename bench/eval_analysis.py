@@ -1,0 +1,132 @@
+"""Analysis accuracy on the labeled eval scripts, from clean text and from speech, and
+the speed of analysing a 60-minute transcript.
+
+    python bench/eval_analysis.py [--engine espeak|flite|festival] [--voice en-us]
+                                  [--no-audio] [--cache /tmp/debrief-eval]
+
+Clean text: each sentence becomes an SRT cue timed as the acceptance check times it.
+Speech: ../shared/tools/make_mock_audio.py speaks the script, the default model
+transcribes it (both cached under --cache), and the analysis is scored against the truth
+with ../shared/tools/score_analysis.py. Targets: clean macro-F1 >= 0.90 and share gap
+<= 5 pp; espeak audio macro-F1 >= 0.85 and gap <= 7 pp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+SHARED = REPO.parent / "shared"
+
+from app.analysis import analyze  # noqa: E402
+from app.marks import load_marks  # noqa: E402
+from app.transcript import (  # noqa: E402
+    Segment,
+    Transcript,
+    Word,
+    load_transcript,
+    save_transcript,
+)
+
+
+def _scorer():
+    sys.path.insert(0, str(SHARED / "tools"))
+    from score_analysis import score
+
+    return score
+
+
+def clean_srt(script: dict, path: Path) -> dict:
+    """Write the script as SRT cues, timed like the acceptance check; returns the truth."""
+    t, sentences = 0.5, []
+    for s in script["sentences"]:
+        d = max(1.2, len(s["text"].split()) / 2.6)
+        sentences.append({**s, "start": t, "end": t + d})
+        t += d + 0.6
+    save_transcript(Transcript([Segment(s["start"], s["end"], s["text"]) for s in sentences]),
+                    path)
+    return {"sentences": sentences}
+
+
+def speech(script_path: Path, cache: Path, engine: str, voice: str) -> tuple[Path, Path, Path]:
+    """(transcript, truth, marks) for the script spoken by `engine`, made once and cached."""
+    out = cache / f"{engine}-{voice}"
+    sid = json.loads(script_path.read_text())["id"]
+    wav, truth, marks = out / f"{sid}.wav", out / f"{sid}.truth.json", out / f"{sid}.marks.json"
+    if not wav.exists():
+        subprocess.run([sys.executable, str(SHARED / "tools" / "make_mock_audio.py"),
+                        str(script_path), str(out), "--engine", engine, "--voice", voice],
+                       check=True, capture_output=True)
+    transcript = out / f"{sid}.transcript.json"
+    if not transcript.exists():
+        from app.transcription.engine import transcribe_file
+
+        save_transcript(transcribe_file(wav), transcript)
+    return transcript, truth, marks
+
+
+def synthetic_hour(words: int = 9000) -> Transcript:
+    """About an hour of speech at 150 wpm with word timings, cycled from the eval
+    scripts' sentences."""
+    pool = [s["text"] for p in sorted((SHARED / "eval" / "scripts").glob("*.json"))
+            for s in json.loads(p.read_text())["sentences"]]
+    segments, t, n = [], 0.0, 0
+    while n < words:
+        text = pool[len(segments) % len(pool)]
+        timed = []
+        for token in text.split():
+            timed.append(Word(t, t + 0.35, " " + token))
+            t += 0.4
+        segments.append(Segment(timed[0].start, timed[-1].end, text, tuple(timed)))
+        t, n = t + 0.5, n + len(timed)
+    return Transcript(segments)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--engine", default="espeak")
+    ap.add_argument("--voice", default="en-us")
+    ap.add_argument("--no-audio", action="store_true")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "debrief-eval")
+    args = ap.parse_args()
+    scripts = sorted((SHARED / "eval" / "scripts").glob("*.json"))
+    if not scripts:
+        print(f"no eval scripts under {SHARED / 'eval' / 'scripts'}")
+        return 1
+    score = _scorer()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    print(f"{'script':8}{'source':22}{'macro-F1':>9}{'gap pp':>8}{'accuracy':>9}")
+    for path in scripts:
+        script = json.loads(path.read_text())
+        srt = args.cache / f"{script['id']}.clean.srt"
+        truth = clean_srt(script, srt)
+        r = score(truth, analyze(load_transcript(srt)).to_dict())
+        print(f"{script['id']:8}{'clean text':22}{r['macro_f1']:9.3f}"
+              f"{r['max_share_gap_pp']:8.1f}{r['accuracy']:9.3f}")
+        if args.no_audio:
+            continue
+        transcript, truth_path, marks_path = speech(path, args.cache, args.engine, args.voice)
+        t = load_transcript(transcript)
+        analysis = analyze(t, load_marks(marks_path, t.duration))
+        r = score(json.loads(truth_path.read_text()), analysis.to_dict())
+        print(f"{script['id']:8}{f'{args.engine} {args.voice} audio':22}{r['macro_f1']:9.3f}"
+              f"{r['max_share_gap_pp']:8.1f}{r['accuracy']:9.3f}")
+    hour = synthetic_hour()
+    start = time.perf_counter()
+    analysis = analyze(hour)
+    took = time.perf_counter() - start
+    print(f"analysis of a {hour.duration / 60:.0f}-minute transcript "
+          f"({sum(len(s.text.split()) for s in hour.segments)} words, "
+          f"{len(analysis.segments)} sentences): {took:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Sentence labels from cue phrases, misspellings included, and topic carry-over."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.analysis.classifier import classify, label_text
+from app.analysis.vocabulary import load_vocabulary, normalise
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabulary()
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # ui
+    ("The dashboard has a big chart at the top and a button to export.", "ui"),
+    ("You click the card and a side drawer slides out.", "ui"),
+    ("On the mobile app there'd be a settings screen with toggles.", "ui"),
+    ("So the user enters the destination and hits next.", "ui"),
+    # api, with the recognizer's spellings
+    ("We'd expose a POST to slash v1 slash Messages that returns a SID.", "api"),
+    ("Every create call takes an item potency key so retries are safe.", "api"),
+    ("Past the rate limit we return a four twenty nine with a retry after header.", "api"),
+    ("If you go over the limit you get a 420i.", "api"),
+    ("The rest API is versioned and the SDKs for Python and Node wrap it.", "api"),
+    ("Bad input comes back as a 400 with a specific error code per field.", "api"),
+    ("The list endpoint is paginated with a cursor.", "api"),
+    ("It's one line in the helper library, client.messages.create.", "api"),
+    ("We'd add a quickstart and code samples to the docs.", "api"),
+    # webhooks
+    ("When the status changes we send a web hook to their call back URL.", "webhooks"),
+    ("Events are signed so they can validate the signature.", "webhooks"),
+    ("Instead of polling, they subscribe to delivery events.", "webhooks"),
+    ("Failed deliveries are retried with exponential backoff.", "webhooks"),
+    # trade-offs, even when they weigh technical things
+    ("The trade-off is webhooks versus polling.", "tradeoffs"),
+    ("We could normalise every carrier status, but that hides detail they need.", "tradeoffs"),
+    ("GraphQL is more flexible, whereas REST is simpler to cache.", "tradeoffs"),
+    ("The risk is that real time scores cost too much to compute.", "tradeoffs"),
+    # other: framing, persona, metrics, summary
+    ("The prompt is to design an API for scheduled messages.", "other"),
+    ("Our developer works at a logistics startup with two engineers.", "other"),
+    ("I'd measure time to first hello world and developer NPS.", "other"),
+    ("To recap, a message resource, status webhooks and clear error codes.", "other"),
+    # real speech rambles
+    ("yeah so, you know, the first thing a developer hits is the docs, right, and if the "
+     "getting started guide doesn't work in five minutes they're gone", "api"),
+    ("generated code is consistent but it feels kind of robotic, whereas hand written feels "
+     "native but drifts", "tradeoffs"),
+    ("and for async stuff we tell them, set up a status callback, don't poll us", "webhooks"),
+    ("the console has this, um, onboarding checklist with little green check marks", "ui"),
+    ("so when you open the app you land on a home feed with recommended trips", "ui"),
+    ("we ran surveys and developer NPS went up like fifteen points", "other"),
+])
+def test_sentences_of_each_category(vocab, text, category):
+    label = label_text(text, vocab)
+    assert label.category == category, (text, label.scores)
+    assert label.cues, "the deciding phrases are recorded"
+
+
+def test_cues_name_the_phrases_that_decided(vocab):
+    label = label_text("Submitting takes an idempotency key and returns a 409 on conflict.", vocab)
+    assert label.category == "api"
+    assert "idempotency key" in label.cues
+    assert "409" in label.cues
+
+
+def test_normalise_reads_code_aloud():
+    assert normalise("client.messages.create") == "client dot messages dot create"
+    assert normalise("POST /v1/Messages") == "post slash v1 slash messages"
+    assert normalise("a 50% drop in the U.S.") == "a 50 percent drop in the u s"
+    assert normalise("trade-off") == "trade off"
+
+
+def _labels(vocab, texts, gap=0.5):
+    items, t = [], 0.0
+    for n, text in enumerate(texts):
+        items.append((t, t + 3.0, text, n))
+        t += 3.0 + gap
+    return classify(items, vocab)
+
+
+def test_a_cueless_sentence_continues_the_topic_before_it(vocab):
+    labels = _labels(vocab, [
+        "We'd add a GET endpoint for the message resource.",
+        "And it hands that back to them as well.",
+    ])
+    assert [lab.category for lab in labels] == ["api", "api"]
+    assert labels[1].from_context and not labels[1].cues
+
+
+def test_framing_stays_other_among_technical_sentences(vocab):
+    labels = _labels(vocab, [
+        "Each webhook is signed and retried with backoff.",
+        "I'd measure adoption, the share of accounts using it.",
+    ])
+    assert [lab.category for lab in labels] == ["webhooks", "other"]
+
+
+def test_a_long_cueless_story_does_not_inherit_the_topic(vocab):
+    story = ("I remember when my family went on a long holiday by the sea and we spent "
+             "days wondering what to do next because nobody had planned anything for us")
+    labels = _labels(vocab, ["The dashboard shows a chart of every trip.", story,
+                             "That's the overall approach, I'd measure retention."])
+    assert labels[1].category == "other"
+
+
+def test_no_carry_across_a_long_silence(vocab):
+    labels = _labels(vocab, ["The endpoint returns JSON.", "And then some more."], gap=8.0)
+    assert labels[1].category == "other"
+
+
+def test_the_rest_of_an_utterance_labels_its_cueless_part(vocab):
+    items = [(0.0, 2.0, "Status is sent to the callback URL", 0),
+             (2.0, 3.0, "submitted, approved,", 0),
+             (3.5, 6.0, "The prompt is about porting.", 1)]
+    labels = classify(items, vocab)
+    assert labels[1].category == "webhooks"
+
+
+def test_a_fragment_without_a_strong_cue_follows_its_sentence(vocab):
+    items = [(0.0, 3.0, "I will quickly call out a trade-off here, the cold", 0),
+             (3.6, 8.0, "start problem, users need their friends on it", 0)]
+    assert [lab.category for lab in classify(items, vocab)] == ["tradeoffs", "tradeoffs"]
+    # As separate sentences the second keeps its own label.
+    items[1] = (*items[1][:3], 1)
+    assert classify(items, vocab)[1].category == "other"
