@@ -98,12 +98,23 @@ def apply_theme(mode: str, app: QApplication | None = None) -> None:
         if _system_style:
             app.setStyle(_system_style)
         app.setPalette(_system_palette)
+        _repolish(app)
         return
     # Fusion draws every control from the palette, so both themes look whole.
     app.setStyle("Fusion")
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light)
     app.setPalette(dark_palette() if mode == "dark" else light_palette())
+    _repolish(app)
+
+
+def _repolish(app: QApplication) -> None:
+    # Widgets with a style sheet keep the colours they were polished with; setting the
+    # sheet again makes them take the new palette, so a theme change needs no restart.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def is_dark(widget: QWidget | None = None) -> bool:

@@ -81,7 +81,7 @@ class ClockDisplay(QFrame):
         self.total_label.setText(
             f"Total {format_clock(total)} of {format_clock(clock.plan.total_seconds)} · {rest}")
         self.setStyleSheet(f"#clockDisplay {{ border: 6px solid {band}; border-radius: 16px;"
-                           " background: white; }")
+                           " background: palette(base); }")
 
     def _fit_time(self) -> None:
         font = QFont(self.time_label.font())

@@ -24,7 +24,7 @@ from app.ui.rehearse.level_meter import LevelMeter
 from app.ui.rehearse.probe_card import ProbeCard
 from app.ui.rehearse.shortcuts import key_bar_text
 from app.ui.rehearse.stage_list import StageList
-from app.ui.rehearse.theme import MUTED, PAUSED_COLOUR
+from app.ui.rehearse.theme import INK, MUTED, PAUSED_COLOUR
 
 
 class RehearseView(QWidget):
@@ -63,7 +63,7 @@ class RehearseView(QWidget):
         self.prompt_label = QLabel()
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.prompt_label.setStyleSheet("font-size: 18px; color: #202124;")
+        self.prompt_label.setStyleSheet(f"font-size: 18px; color: {INK};")
         prompt_head = QLabel("The prompt")
         prompt_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
         side_panel = QWidget()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from app.rehearsal.stage_clock import StageStatus, format_clock
-from app.ui.rehearse.theme import LIGHT_COLOURS, MUTED
+from app.ui.rehearse.theme import INK, LIGHT_COLOURS, MUTED
 
 
 class StageList(QWidget):
@@ -27,7 +27,7 @@ class StageList(QWidget):
             colour = LIGHT_COLOURS[st.light] if touched else "#c4c7c5"
             dot.setStyleSheet(f"color: {colour}; font-size: 26px;")
             weight = 800 if st.current else 400
-            ink = "#202124" if touched else MUTED
+            ink = INK if touched else MUTED
             marker = "▶ " if st.current else ""
             title.setText(marker + st.title)
             title.setStyleSheet(f"font-size: 21px; font-weight: {weight}; color: {ink};")

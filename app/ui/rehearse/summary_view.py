@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.rehearsal.stage_clock import StageClock, format_clock
-from app.ui.rehearse.theme import LIGHT_COLOURS
+from app.ui.rehearse.theme import INK, LIGHT_COLOURS
 
 
 class SummaryView(QWidget):
@@ -54,7 +54,7 @@ class SummaryView(QWidget):
             self.rows.append(cells)
             for col, text in enumerate(cells):
                 label = QLabel(text)
-                colour = LIGHT_COLOURS[st.light] if col == 3 and st.overrun else "#202124"
+                colour = LIGHT_COLOURS[st.light] if col == 3 and st.overrun else INK
                 label.setStyleSheet(f"font-size: 20px; color: {colour};")
                 self.grid.addWidget(label, i, col)
         total = (f"Total {format_clock(clock.elapsed)} of "

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from app.rehearsal.stage_clock import Light
+from app.ui.theme import LIGHT_COLORS
 
-LIGHT_COLOURS: dict[Light, str] = {
-    Light.GREEN: "#1e8e3e",
-    Light.AMBER: "#f29900",
-    Light.RED: "#d93025",
-}
+# The app's colour-blind-safe traffic light, keyed by the clock's Light.
+LIGHT_COLOURS: dict[Light, str] = {light: LIGHT_COLORS[light.value] for light in Light}
 # Words next to the colour, so the light reads without colour vision too.
 LIGHT_WORDS: dict[Light, str] = {
     Light.GREEN: "ON TIME",
     Light.AMBER: "WRAP UP SOON",
     Light.RED: "OVER TIME",
 }
-PAUSED_COLOUR = "#5f6368"
-INK = "#202124"
-MUTED = "#5f6368"
+PAUSED_COLOUR = "#80868b"
+# Text follows the palette so the screen reads in the dark theme too.
+INK = "palette(window-text)"
+MUTED = "#80868b"  # secondary text, legible on light and dark backgrounds
 CARD = "#fff8e1"

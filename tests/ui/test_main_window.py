@@ -1,0 +1,63 @@
+"""The whole flow through the real main window: pick a prompt, rehearse out loud into the
+(virtual) microphone, finish, and find the words in the review moments later."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.ui.main_window import MainWindow
+
+pytestmark = [pytest.mark.audio, pytest.mark.model]
+
+PROMPT = "messaging-scheduled-messages"
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    if w.rehearse.in_progress:
+        w.rehearse.ask_close = lambda: "discard"
+    w.close()
+
+
+def test_rehearse_finish_and_review(window, pulse, speak, qtbot):
+    speech = speak("We return a four twenty nine error with a retry after header "
+                   "when a developer goes over the rate limit.")
+    window.home.rehearseRequested.emit()
+    assert window.pages.currentWidget() is window.library_view
+    window.library_view.select(PROMPT)
+    window.library_view.rehearseRequested.emit(PROMPT)
+    assert window.pages.currentWidget() is window.rehearse
+
+    screen = window.rehearse
+    assert screen.start(screen.setup.prompt, 45)
+    qtbot.waitUntil(lambda: screen.rehearsal.started, timeout=10000)
+    QTest.keyClick(screen.view, Qt.Key.Key_N)  # on to "developer"
+    pulse.play(speech)
+    QTest.keyClick(screen.view, Qt.Key.Key_N)  # on to "solution"
+    pulse.play(speech)
+    qtbot.wait(500)
+    with qtbot.waitSignal(screen.finished, timeout=10000) as done:
+        QTest.keyClick(screen.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    folder = Path(done.args[0])
+
+    # The review opens at once, then fills in when the tail is transcribed and analysed.
+    assert window.pages.currentWidget() is window.review
+    qtbot.waitUntil(lambda: (folder / "analysis.json").exists(), timeout=120000)
+    qtbot.waitUntil(lambda: "rate limit" in window.review.transcript.toPlainText().lower(),
+                    timeout=10000)
+    analysis = json.loads((folder / "analysis.json").read_text())
+    stages = {s["stage"] for s in analysis["segments"]}
+    assert stages <= {"developer", "solution"} and "solution" in stages
+    assert analysis["categories"]["api"] > 0
+    # And the session is listed at home with its analysis.
+    summary = window.store.get(folder.name)
+    assert summary.platform_share is not None
