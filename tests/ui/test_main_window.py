@@ -42,9 +42,11 @@ def test_rehearse_finish_and_review(window, pulse, speak, qtbot):
     qtbot.waitUntil(lambda: screen.rehearsal.started, timeout=10000)
     QTest.keyClick(screen.view, Qt.Key.Key_N)  # on to "developer"
     pulse.play(speech)
+    qtbot.wait(1200)  # a pause, as a speaker makes between stages
     QTest.keyClick(screen.view, Qt.Key.Key_N)  # on to "solution"
+    qtbot.wait(300)
     pulse.play(speech)
-    qtbot.wait(500)
+    qtbot.wait(800)
     with qtbot.waitSignal(screen.finished, timeout=10000) as done:
         QTest.keyClick(screen.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     folder = Path(done.args[0])
