@@ -12,6 +12,11 @@ from app.errors import DebriefError
 # Each module adds its subcommand with `register(subparsers)`; the parser it adds sets
 # `func(args) -> int`. Qt is imported only when the window is opened.
 _COMMAND_MODULES = (
+    "sessions_cmd",
+    "import_cmd",
+    "prompts_cmd",
+    "transcribe_cmd",
+    "analyze_cmd",
 )
 
 
@@ -24,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
         "time went. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"debrief {__version__}")
+    # Opens the window and closes it after a second: the bundle's smoke check.
+    parser.add_argument("--smoke-window", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:
         importlib.import_module(f"app.cli.{name}").register(sub)
@@ -38,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from app.ui.main import run
 
-            return run()
+            return run(smoke=args.smoke_window)
         return int(args.func(args) or 0)
     except DebriefError as exc:
         print(f"debrief: {exc}", file=sys.stderr)

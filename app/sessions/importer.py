@@ -57,7 +57,9 @@ def _write_audio(source: Path, target: Path) -> float:
     import soundfile
 
     from app.audio.decode import load_audio
+    from app.audio.length import check_length
 
+    check_length(source)  # before decoding: a 3-hour file would take gigabytes
     samples = load_audio(source)
     try:
         soundfile.write(str(target), samples, SAMPLE_RATE, subtype="PCM_16")
@@ -99,7 +101,8 @@ def import_recording(
     try:
         if suffix in AUDIO_SUFFIXES:
             duration = _write_audio(path, work.audio_path)
-            transcript = _transcribe(work.audio_path, progress, model, threads, cancel)
+            transcript = _transcribe(work.audio_path, progress, model, threads, cancel,
+                                     prompt.product)
         else:
             transcript = load_transcript(path)
             duration = transcript.duration
@@ -116,11 +119,13 @@ def import_recording(
 
 
 def _transcribe(audio: Path, progress: Progress | None, model: Any, threads: int | None,
-                cancel: threading.Event | None) -> Transcript:
+                cancel: threading.Event | None, product: str) -> Transcript:
     from app.transcription.engine import transcribe_file
+    from app.transcription.vocabulary import case_vocabulary
 
+    # The case's vocabulary lowers the error on its terms (see bench/transcribe.py).
     return transcribe_file(audio, model=model, progress=progress, cancel=cancel,
-                           threads=threads)
+                           threads=threads, vocabulary=case_vocabulary([product]))
 
 
 def _analyze(transcript: Transcript, marks: Marks | None, prompt: Any) -> Analysis:

@@ -17,6 +17,9 @@ from app.sessions.folder import SessionFolder
 from app.transcription.live import LiveStatus, LiveTranscriber
 
 _POLL_MS = 1000
+# Restarts of a worker that fails again before finishing a piece; then live
+# transcription waits for Finish.
+_MAX_RESTARTS = 3
 
 
 class _FinishThread(QThread):
@@ -25,9 +28,11 @@ class _FinishThread(QThread):
     failed = Signal(str)
 
     def __init__(self, folder: SessionFolder, live: LiveTranscriber | None,
-                 model: str | None, parent: QObject | None = None) -> None:
+                 model: str | None, vocabulary: tuple[str, ...],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder, self.live, self.model = folder, live, model
+        self.vocabulary = vocabulary
         self.fraction: float | None = None
 
     def run(self) -> None:
@@ -40,7 +45,7 @@ class _FinishThread(QThread):
                 from app.transcription.engine import transcribe_file
 
                 transcript = transcribe_file(
-                    self.folder.audio_path, model=self.model,
+                    self.folder.audio_path, model=self.model, vocabulary=self.vocabulary,
                     progress=lambda f, _eta: setattr(self, "fraction", f),
                 )
                 from app.transcript import save_transcript
@@ -56,11 +61,13 @@ class LiveSession(QObject):
 
     `captions` (signal) carries the last lines for the optional caption strip; `ready`
     fires with the session path once analysis.json is written, `failed` with a message
-    (the recording is untouched and can be transcribed again from the review)."""
+    (the recording is untouched and can be transcribed again from the review);
+    `interrupted` says the worker died while recording and is being restarted."""
 
     captions = Signal(list)
     ready = Signal(str)
     failed = Signal(str)
+    interrupted = Signal(str)  # the worker died mid-rehearsal and is being restarted
 
     def __init__(self, model: str | None = None, threads: int = 1,
                  parent: QObject | None = None) -> None:
@@ -68,12 +75,16 @@ class LiveSession(QObject):
         self.model, self.threads = model, threads
         self.live: LiveTranscriber | None = None
         self.folder: SessionFolder | None = None
+        self.vocabulary: tuple[str, ...] = ()
         self._thread: _FinishThread | None = None
+        self._restarts = 0
+        self._pieces_at_restart = 0
         self._timer = QTimer(self, interval=_POLL_MS)
         self._timer.timeout.connect(self._poll)
 
     def begin(self, session_path: str, vocabulary: tuple[str, ...] = ()) -> None:
         self.folder = SessionFolder(Path(session_path))
+        self.vocabulary = vocabulary
         self.live = LiveTranscriber(self.folder.audio_path, self.folder.transcript_path,
                                     model=self.model, vocabulary=vocabulary,
                                     threads=self.threads)
@@ -90,14 +101,28 @@ class LiveSession(QObject):
             return
         status = self.live.poll()
         self.captions.emit(self.live.captions(2))
-        if status.error:
+        if len(self.live.history) > self._pieces_at_restart:
+            self._restarts = 0  # it works again: a later crash gets fresh retries
+        if not status.error:
+            return
+        if self._restarts < _MAX_RESTARTS:
+            self._restarts += 1
+            self._pieces_at_restart = len(self.live.history)
+            self.interrupted.emit(f"Live transcription stopped ({status.error}); "
+                                  "restarting it where it left off.")
             self.live.retry()  # the recording goes on; so does transcription
+            return
+        # It keeps failing (no model, no memory): stop trying while the user speaks,
+        # rather than start a process every second; Finish transcribes the recording.
+        self._timer.stop()
+        self.interrupted.emit(f"Live transcription stopped ({status.error}). The "
+                              "recording goes on; it is transcribed after Finish.")
 
     def finish(self, session_path: str) -> None:
         """Transcribe the tail and analyse, in a thread; `ready` or `failed` follows."""
         self._timer.stop()
         folder = self.folder = SessionFolder(Path(session_path))
-        self._thread = _FinishThread(folder, self.live, self.model, self)
+        self._thread = _FinishThread(folder, self.live, self.model, self.vocabulary, self)
         self._thread.failed.connect(self.failed)
         self._thread.finished.connect(lambda: self._done(str(folder.path)))
         self._thread.start()

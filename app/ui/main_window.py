@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DebriefError
 from app.prompts import load_library
+from app.sessions.folder import SessionFolder
 from app.sessions.store import SessionStore, library_products
 from app.ui.home import HomeView
 from app.ui.library_view import LibraryView
@@ -125,8 +126,9 @@ class MainWindow(QMainWindow):
                                 self.settings.threads or 1, self)
         self.live.failed.connect(self._transcription_failed)
         self.live.ready.connect(self._analysis_ready)
+        self.live.interrupted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         prompt = self.rehearse.setup.prompt
-        words = (prompt.product, prompt.title) if prompt is not None else ()
+        words = (prompt.product,) if prompt is not None else ()
         self.live.begin(session_path, tuple(case_vocabulary(words)))
 
     def _rehearsal_finished(self, session_path: str) -> None:
@@ -162,11 +164,26 @@ class MainWindow(QMainWindow):
 
     def open_session(self, session_id: str) -> None:
         try:
-            path = self.store.folder(session_id).path
+            folder = self.store.folder(session_id)
+            self._analyse_if_missing(folder)
         except DebriefError as exc:
             self.error(str(exc))
             return
-        self._open_review(str(path))
+        self._open_review(str(folder.path))
+
+    def _analyse_if_missing(self, folder: SessionFolder) -> None:
+        """A session left with a transcript but no analysis (the app closed in between)
+        is analysed now; a damaged transcript raises DebriefError naming it."""
+        if folder.analysis_path.exists() or not folder.transcript_path.exists():
+            return
+        live = self.live
+        if live is not None and live.folder == folder and live.pending() is not None:
+            return  # still being transcribed: the review shows that and fills in
+        from app.sessions.finalize import analyze_session
+
+        analyze_session(folder)
+        self.store.refresh(folder.id)
+        self.home.reload()
 
     def _open_review(self, session_path: str) -> bool:
         try:

@@ -1,0 +1,11 @@
+"""Local speech recognition: the faster-whisper adapter, models, live and batch runs.
+
+- engine.py: audio in, our Transcript out (`transcribe_file`, `transcribe_array`)
+- models.py: which model to load, found on disk (`resolve_model`)
+- vocabulary.py: the case's words, to bias recognition toward them
+- pieces.py: where to cut a recording at pauses
+- worker.py: the recognizer in a child process
+- live.py: transcription during the rehearsal (`LiveTranscriber`)
+- job.py: a whole file in the background (`TranscriptionJob`)
+- wer.py: word error rate, for the benchmark
+"""
