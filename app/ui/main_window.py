@@ -31,7 +31,7 @@ from app.ui.live_session import LiveSession
 from app.ui.rehearse import RehearsalScreen
 from app.ui.rehearse.recovery_dialog import offer_recovery
 from app.ui.review.review_screen import ReviewScreen
-from app.ui.settings import PROMPTS_FOLDER, Settings, SettingsDialog, bind_theme
+from app.ui.settings import CAPTIONS, PROMPTS_FOLDER, Settings, SettingsDialog, bind_theme
 
 
 class MainWindow(QMainWindow):
@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
         self.live.failed.connect(self._transcription_failed)
         self.live.ready.connect(self._analysis_ready)
         self.live.interrupted.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        captions = self.rehearse.view.captions
+        captions.setVisible(bool(self.settings.value(CAPTIONS)))
+        captions.set_lines([])
+        self.live.captions.connect(captions.set_lines)
         prompt = self.rehearse.setup.prompt
         words = (prompt.product,) if prompt is not None else ()
         self.live.begin(session_path, tuple(case_vocabulary(words)))
@@ -204,6 +208,8 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.settings, self).exec()
 
     def _setting_changed(self, key: str) -> None:
+        if key == CAPTIONS:
+            self.rehearse.view.captions.setVisible(bool(self.settings.value(CAPTIONS)))
         if key == PROMPTS_FOLDER:
             self.library = load_library([self.settings.prompts_folder()])
             self.library_view.set_library(self.library)

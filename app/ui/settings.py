@@ -43,6 +43,7 @@ THREADS = "model/threads"  # 0 = automatic
 MINUTES = "rehearsal/minutes"  # 45 or 60
 AMBER = "rehearsal/amber"  # fraction of a stage's budget at which its light turns amber
 CHIME = "rehearsal/chime"
+CAPTIONS = "rehearsal/captions"  # live captions while rehearsing (off: they distract)
 THEME = "ui/theme"  # one of THEMES
 PROMPTS_FOLDER = "prompts/folder"
 
@@ -51,7 +52,8 @@ NAMED_MODELS = ("base.en", "small.en", "distil-small.en", "medium.en", "large-v3
 
 DEFAULTS: dict[str, Any] = {
     MICROPHONE: "", MODEL_SOURCE: "bundled", MODEL_NAME: "small.en", MODEL_FOLDER: "",
-    THREADS: 0, MINUTES: 45, AMBER: 0.8, CHIME: True, THEME: "system", PROMPTS_FOLDER: "",
+    THREADS: 0, MINUTES: 45, AMBER: 0.8, CHIME: True, CAPTIONS: False, THEME: "system",
+    PROMPTS_FOLDER: "",
 }
 _TYPES: dict[str, type] = {k: type(v) for k, v in DEFAULTS.items()}
 
@@ -191,6 +193,11 @@ class SettingsDialog(QDialog):
         self.chime.setChecked(settings.value(CHIME))
         self.chime.toggled.connect(lambda on: settings.set(CHIME, on))
         form.addRow("", self.chime)
+
+        self.captions = QCheckBox("Show live captions while rehearsing")
+        self.captions.setChecked(settings.value(CAPTIONS))
+        self.captions.toggled.connect(lambda on: settings.set(CAPTIONS, on))
+        form.addRow("", self.captions)
 
         self.theme = QComboBox()
         for t in THEMES:

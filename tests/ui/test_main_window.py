@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.ui.main_window import MainWindow
+from app.ui.settings import CAPTIONS
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 
@@ -38,8 +39,12 @@ def test_rehearse_finish_and_review(window, pulse, speak, qtbot):
     assert window.pages.currentWidget() is window.rehearse
 
     screen = window.rehearse
+    window.settings.set(CAPTIONS, True)  # off by default; on, the strip follows the recognizer
     assert screen.start(screen.setup.prompt, 45)
     qtbot.waitUntil(lambda: screen.rehearsal.started, timeout=10000)
+    assert screen.view.captions.isVisible()
+    window.live.captions.emit(["We return a 429 with Retry-After."])
+    assert "429" in screen.view.captions.text()
     QTest.keyClick(screen.view, Qt.Key.Key_N)  # on to "developer"
     pulse.play(speech)
     qtbot.wait(1200)  # a pause, as a speaker makes between stages

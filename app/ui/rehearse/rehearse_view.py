@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.audio.recorder import RecorderState
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import ClockState, format_clock
+from app.ui.rehearse.caption_strip import CaptionStrip
 from app.ui.rehearse.clock_display import ClockDisplay
 from app.ui.rehearse.level_meter import LevelMeter
 from app.ui.rehearse.probe_card import ProbeCard
@@ -45,6 +46,7 @@ class RehearseView(QWidget):
         self.meter = LevelMeter()
         self.meter.setFixedWidth(260)
         self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # prompt files are data
         self.title_label.setStyleSheet("font-size: 20px; font-weight: 700;")
         self.status_label = QLabel()
         self.status_label.setStyleSheet(f"font-size: 18px; color: {MUTED};")
@@ -61,6 +63,7 @@ class RehearseView(QWidget):
         stages_head = QLabel("Stages — spent / budget")
         stages_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
         self.prompt_label = QLabel()
+        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.prompt_label.setStyleSheet(f"font-size: 18px; color: {INK};")
@@ -81,6 +84,7 @@ class RehearseView(QWidget):
         main.addWidget(side_panel)
 
         self.probe_card = ProbeCard()
+        self.captions = CaptionStrip()
         self.error_banner = QFrame()
         self.error_banner.setObjectName("errorBanner")
         self.error_banner.setStyleSheet(
@@ -121,6 +125,7 @@ class RehearseView(QWidget):
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addLayout(top)
         layout.addLayout(main, 1)
+        layout.addWidget(self.captions)
         layout.addWidget(self.probe_card)
         layout.addWidget(self.error_banner)
         layout.addLayout(buttons)
