@@ -165,6 +165,9 @@ _CUE_TIME = re.compile(
     r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
 )
 _TAG = re.compile(r"<[^>]*>")
+# A line outside any cue that starts like a cue timing but is not one ("00:01,000 -> x"):
+# skipping it would silently drop the cue's text.
+_TIMING_START = re.compile(r"^\s*(\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-")
 
 
 def _seconds(stamp: str) -> float:
@@ -185,7 +188,7 @@ def _parse_cues(text: str, path: Path, vtt: bool) -> Transcript:
     while i < len(lines):
         m = _CUE_TIME.match(lines[i])
         if not m:
-            if "-->" in lines[i]:
+            if "-->" in lines[i] or _TIMING_START.match(lines[i]):
                 raise DebriefError("malformed cue timing", path, i + 1)
             i += 1
             continue

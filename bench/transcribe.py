@@ -42,6 +42,8 @@ import soundfile
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from proc_rss import tree_rss  # noqa: E402  (bench/ is the script's own folder)
+
 SHARED = REPO.parent / "shared"
 SR = 16000
 EVAL_IDS = ("D1", "D2", "D3", "D4")
@@ -129,30 +131,6 @@ def bench_batch(short: Path, threads: int) -> None:
           f"included; ratio {j / p:.3f})")
 
 
-def _tree_rss(root: int) -> int:
-    """Resident memory of `root` and all its descendants, in bytes (from /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            pass
-    return total
-
-
 def live_child(long: Path, threads: int, speedup: float, result: Path) -> None:
     """Runs in its own process (the 'app'): feed a growing WAV, transcribe it live.
 
@@ -209,7 +187,7 @@ def bench_live(long: Path, threads: int, speedup: float, work: Path) -> None:
                              "--result", str(result)])
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        peak = max(peak, tree_rss(proc.pid))
         time.sleep(0.25)
     if proc.returncode:
         raise SystemExit(f"live run failed ({proc.returncode})")

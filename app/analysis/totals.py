@@ -14,10 +14,15 @@ from app.stages import CATEGORIES, PLATFORM_CATEGORIES
 
 
 def category_seconds(segments: Sequence[AnalyzedSegment]) -> dict[str, float]:
-    """Spoken seconds per category (every category present)."""
+    """Spoken seconds per category (every category present). Where segments overlap
+    (imported subtitles often do) each second counts once, for the segment that began
+    first, so the totals never exceed the time spoken."""
     totals = dict.fromkeys(CATEGORIES, 0.0)
-    for seg in segments:
-        totals[seg.category] = totals.get(seg.category, 0.0) + max(0.0, seg.end - seg.start)
+    counted_until = float("-inf")
+    for seg in sorted(segments, key=lambda s: s.start):
+        spoken = max(0.0, seg.end - max(seg.start, counted_until))
+        totals[seg.category] = totals.get(seg.category, 0.0) + spoken
+        counted_until = max(counted_until, seg.end)
     return {c: round(v, 3) for c, v in totals.items()}
 
 

@@ -16,9 +16,9 @@ FORMATS = ("json", "md", "html", "srt", "vtt", "txt")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "analyze", help="analyse a recording or transcript and print the debrief",
-        description="Analyse an audio file (WAV, FLAC, MP3, M4A) or a transcript (Debrief "
-        "JSON, SRT, WebVTT): time per category and stage, rubric coverage, red flags, "
-        "delivery.")
+        description="Analyse an audio file (WAV, FLAC, MP3, M4A; up to two hours) or a "
+        "transcript (Debrief JSON, SRT, WebVTT): time per category and stage, rubric "
+        "coverage, red flags, delivery.")
     parser.add_argument("input", type=Path, metavar="INPUT")
     parser.add_argument("--marks", type=Path, metavar="MARKS.json",
                         help="stage start times from the stage clock (else estimated)")
@@ -42,8 +42,13 @@ def read_input(path: Path, model: str | None = None) -> Transcript:
     if suffix not in AUDIO_SUFFIXES:
         raise DebriefError("not audio (WAV, FLAC, MP3, M4A) or a transcript (JSON, SRT, "
                            "WebVTT)", path)
+    if path.is_dir():
+        raise DebriefError("is a folder, not an audio file", path)
     if not path.is_file():
         raise DebriefError("file not found", path)
+    from app.audio.length import check_length
+
+    check_length(path)
     from app.cli.progress import TerminalProgress
     from app.transcription.engine import transcribe_file
 

@@ -84,6 +84,12 @@ def apply_user_corrections(analysis: Analysis, path: Path) -> Analysis:
 def _export(args: argparse.Namespace) -> int:
     folder = SessionStore().folder(args.id)
     if not folder.analysis_path.exists():
+        if folder.transcript_path.exists():
+            from app.transcript import load_transcript
+
+            load_transcript(folder.transcript_path)  # a damaged one says what is wrong
+            raise DebriefError("this session has a transcript but no analysis yet; open it "
+                               "in Debrief to analyse it", folder.path)
         raise DebriefError("this session has not been analysed yet", folder.path)
     analysis = apply_user_corrections(load_analysis(folder.analysis_path),
                                       folder.corrections_path)

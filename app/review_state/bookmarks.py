@@ -35,7 +35,8 @@ def from_events(events: Any) -> list[Bookmark]:
     for event in events if isinstance(events, list) else []:
         if not isinstance(event, dict) or event.get("type") != "mark":
             continue
-        t = _number(event.get("audio_time", event.get("time")))
+        # The session log writes "audio" (the audio timeline); older files said "time".
+        t = _number(event.get("audio", event.get("audio_time", event.get("time"))))
         if t is not None:
             note = event.get("note")
             marks.append(Bookmark(t, note if isinstance(note, str) else ""))

@@ -114,6 +114,7 @@ class LibraryView(QWidget):
         self.problems_label.setWordWrap(True)
 
         self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a user's prompt: text
         self.title_label.setWordWrap(True)
         self.title_label.setFont(_scaled_font(self.font(), 1.45, bold=True))
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

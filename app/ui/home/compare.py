@@ -3,6 +3,7 @@ and where the minutes went (UI, API, webhooks, trade-offs, other)."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -110,7 +111,8 @@ class CompareView(QWidget):
             return
         self.rows = compare_stages(a, b)
         sa, sb = self.store.get(id_a), self.store.get(id_b)
-        self.heading.setText(f"<b>{sa.prompt_title or sa.prompt_id}</b><br>"
+        title = html.escape(sa.prompt_title or sa.prompt_id)  # user prompts are data
+        self.heading.setText(f"<b>{title}</b><br>"
                              f"A: {_share(sa)} &nbsp;→&nbsp; B: {_share(sb)}")
         self._fill()
 

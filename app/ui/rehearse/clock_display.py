@@ -26,6 +26,7 @@ class ClockDisplay(QFrame):
         for label in (self.stage_label, self.time_label, self.budget_label, self.light_label,
                       self.total_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # stage titles come from prompts
         self.stage_label.setWordWrap(True)
         self.stage_label.setStyleSheet("font-size: 34px; font-weight: 600;")
         self.budget_label.setStyleSheet("font-size: 24px;")

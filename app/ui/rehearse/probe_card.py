@@ -23,6 +23,7 @@ class ProbeCard(QFrame):
         heading = QLabel("The interviewer asks:")
         heading.setStyleSheet("font-size: 20px; font-weight: 700; color: #8a5a00;")
         self.text_label = QLabel()
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)  # prompt files are data
         self.text_label.setWordWrap(True)
         self.text_label.setStyleSheet("font-size: 26px; font-weight: 600; color: #202124;")
         self.button = QPushButton("Dismiss (D)")

@@ -37,6 +37,7 @@ class SetupView(QWidget):
         self.prompt_combo = QComboBox()
         self.prompt_combo.currentIndexChanged.connect(self._show_prompt)
         self.prompt_text = QLabel()
+        self.prompt_text.setTextFormat(Qt.TextFormat.PlainText)  # a user's prompt: text
         self.prompt_text.setWordWrap(True)
         self.prompt_text.setStyleSheet("font-size: 18px;")
         self.minutes_group = QButtonGroup(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from app.rehearsal.stage_clock import StageStatus, format_clock
@@ -50,6 +51,7 @@ class StageList(QWidget):
         for i in range(count):
             row = (QLabel("●"), QLabel(), QLabel())
             for col, label in enumerate(row):
+                label.setTextFormat(Qt.TextFormat.PlainText)  # titles from prompt files
                 self._grid.addWidget(label, i, col)
             self._rows.append(row)
         self._grid.setColumnStretch(1, 1)

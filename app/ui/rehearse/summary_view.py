@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.rehearsal.stage_clock import StageClock, format_clock
@@ -54,6 +54,7 @@ class SummaryView(QWidget):
             self.rows.append(cells)
             for col, text in enumerate(cells):
                 label = QLabel(text)
+                label.setTextFormat(Qt.TextFormat.PlainText)  # titles from prompt files
                 colour = LIGHT_COLOURS[st.light] if col == 3 and st.overrun else INK
                 label.setStyleSheet(f"font-size: 20px; color: {colour};")
                 self.grid.addWidget(label, i, col)

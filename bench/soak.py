@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Soak: the real recorder and live transcription for N minutes, at real time.
+
+    python bench/soak.py --minutes 60 [--own-pulse] [--threads 1] [--json OUT]
+
+Records the default input into a session folder (in a temporary data dir) with the
+crash-safe Recorder while the LiveTranscriber (bundled model, --threads CPU threads, a
+niced child process) transcribes it as it grows, exactly as a rehearsal does. Speech
+(espeak-ng, platform-PM sentences with pauses) plays into the default output in a loop.
+With --own-pulse a private PulseAudio server is started whose null sink's monitor is
+the default input (tests/pulse_server.py, the same rig the test suite uses), so nothing
+on the machine is touched and the recorder hears exactly what is played.
+
+Every minute, and at the end, it prints:
+- overflows: input overflows the PortAudio callback reported (target 0);
+- RSS of the process tree (this process and the transcriber), MB; at the end the mean
+  of the first minute (after a 20 s warm-up in which the model loads) against the mean
+  of the last minute, as a % change (target: flat within 10 %);
+- transcription lag per piece: when its text arrived minus when its last sample was
+  spoken, p50/p95/max (target p95 <= 10 s);
+- Finish-to-transcript: seconds from stopping the recorder to the full transcript on
+  disk (target <= 15 s).
+--json writes the end figures as JSON (tests/faults/test_soak.py reads them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from proc_rss import tree_rss  # noqa: E402  (bench/ is the script's own folder)
+
+SR = 16000
+WARM_UP = 20.0  # seconds excluded from the first minute's RSS (model loading)
+SENTENCES = (
+    "The developer sends a request to the messages endpoint with an idempotency key.",
+    "If the same key arrives twice, we return the first result instead of sending again.",
+    "Rate limits return four twenty nine with a retry after header.",
+    "Status callbacks post to the developer's webhook URL when the message is delivered.",
+    "We sign every webhook so the developer can validate it came from us.",
+    "The trade-off is latency on the other hand we get consistency.",
+    "We would measure time to first hello world and API adoption.",
+    "Errors carry a code, a message and a link to the documentation.",
+)
+
+
+def speech_loop_wav(path: Path) -> Path:
+    """The sentences spoken by espeak-ng at 16 kHz with 1.5 s pauses between them."""
+    import soundfile
+
+    parts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, text in enumerate(SENTENCES):
+            raw = Path(tmp) / f"{n}.wav"
+            subprocess.run(["espeak-ng", "-v", "en-us", "-s", "165", "-w", str(raw), text],
+                           check=True, capture_output=True)
+            audio, rate = soundfile.read(str(raw), dtype="float32")
+            if rate != SR:
+                audio = np.interp(np.arange(0, len(audio), rate / SR), np.arange(len(audio)),
+                                  audio).astype(np.float32)
+            parts += [audio, np.zeros(int(1.5 * SR), np.float32)]
+    soundfile.write(str(path), np.concatenate(parts), SR, subtype="PCM_16")
+    return path
+
+
+class Player:
+    """Plays a WAV into the default output (or the private sink) over and over."""
+
+    def __init__(self, wav: Path, device: str | None) -> None:
+        self.wav, self.device = wav, device
+        self._stop = threading.Event()
+        self._proc: subprocess.Popen | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        cmd = ["paplay", *([f"--device={self.device}"] if self.device else []), str(self.wav)]
+        while not self._stop.is_set():
+            self._proc = subprocess.Popen(cmd)
+            self._proc.wait()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+        self._thread.join(10)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) by linear interpolation; 0 for no values."""
+    return float(np.percentile(values, q * 100)) if values else 0.0
+
+
+def lags(history: list, t0: float, before: float) -> list[float]:
+    """Per piece dispatched before `before`: done minus when its last sample was spoken."""
+    return [p.done - (t0 + p.end) for p in history if p.sent < before]
+
+
+def soak(minutes: float, threads: int, device: str | None) -> dict:
+    from app.audio.recorder import Recorder
+    from app.sessions.folder import SessionFolder
+    from app.transcription.live import LiveTranscriber
+    from app.transcription.vocabulary import case_vocabulary
+
+    work = Path(tempfile.mkdtemp(prefix="debrief-soak-"))
+    os.environ["DEBRIEF_DATA_DIR"] = str(work / "data")
+    try:
+        wav = speech_loop_wav(work / "speech.wav")
+        folder = SessionFolder.create("soak")
+        rec = Recorder(folder.audio_path)
+        rec.start()
+        deadline = time.monotonic() + 10
+        while not rec.live and not rec.failed and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if not rec.live:
+            raise SystemExit(f"no sound from the default input: {rec.error or 'timed out'}")
+        began = time.monotonic()
+        t0 = began - rec.audio_time()  # monotonic time of audio second 0
+        live = LiveTranscriber(folder.audio_path, folder.transcript_path,
+                               vocabulary=case_vocabulary(), threads=threads)
+        live.start()
+        player = Player(wav, device)
+        player.start()
+        rss: list[tuple[float, int]] = []
+        next_rss = began
+        next_report = began + 60
+        end = began + minutes * 60
+        me = os.getpid()
+        print(f"soak: {minutes:g} min, recording {rec.device_name!r}, {threads} thread(s)",
+              flush=True)
+        try:
+            while True:
+                now = time.monotonic()
+                status = live.poll()
+                if status.error:
+                    print(f"  transcription error: {status.error}; retrying", flush=True)
+                    live.retry()
+                if rec.failed:
+                    raise SystemExit(f"recorder failed: {rec.error}")
+                if now >= next_rss:
+                    rss.append((now - began, tree_rss(me)))
+                    next_rss += 5.0
+                if now >= next_report or now >= end:
+                    minute = round((now - began) / 60)
+                    done = lags(live.history, t0, now)
+                    print(f"  min {minute:3d}: overflows {rec.overflows}, RSS "
+                          f"{rss[-1][1] / 2**20:.0f} MB, recorded {status.recorded:.0f} s, "
+                          f"transcribed {status.transcribed:.0f} s, pieces {len(done)}, lag "
+                          f"p50 {percentile(done, .5):.1f} s max "
+                          f"{max(done, default=0):.1f} s", flush=True)
+                    next_report += 60
+                if now >= end:
+                    break
+                time.sleep(0.25)
+        finally:
+            player.stop()
+        time.sleep(0.5)  # the last words reach the microphone
+        stopped = time.monotonic()
+        rec.stop()
+        transcript = live.finish(timeout=600)
+        finish = time.monotonic() - stopped
+        all_lags = lags(live.history, t0, stopped)
+        first = [v for t, v in rss if WARM_UP <= t < 60] or [rss[0][1]]
+        last = [v for t, v in rss if t >= rss[-1][0] - 60]
+        first_mb, last_mb = statistics.mean(first) / 2**20, statistics.mean(last) / 2**20
+        return {
+            "minutes": minutes,
+            "recorded_seconds": round(rec.seconds_written, 2),
+            "overflows": rec.overflows,
+            "recorder_error": rec.error,
+            "rss_mb": [(round(t), round(v / 2**20, 1)) for t, v in rss],
+            "rss_first_minute_mb": round(first_mb, 1),
+            "rss_last_minute_mb": round(last_mb, 1),
+            "rss_change_percent": round(100 * (last_mb - first_mb) / first_mb, 1),
+            "pieces": len(live.history),
+            "lag_p50": round(percentile(all_lags, .5), 2),
+            "lag_p95": round(percentile(all_lags, .95), 2),
+            "lag_max": round(max(all_lags, default=0.0), 2),
+            "finish_seconds": round(finish, 2),
+            "words": sum(len(s.words) for s in transcript.segments),
+            "transcribed_to": round(transcript.segments[-1].end if transcript.segments
+                                    else 0.0, 2),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(r: dict) -> None:
+    print(f"== soak, {r['minutes']:g} min: {r['recorded_seconds']:.0f} s recorded ==")
+    print(f"overflows            : {r['overflows']}  (target 0)"
+          + (f"; recorder error: {r['recorder_error']}" if r["recorder_error"] else ""))
+    print(f"RSS, process tree    : first minute {r['rss_first_minute_mb']:.0f} MB, last minute "
+          f"{r['rss_last_minute_mb']:.0f} MB, {r['rss_change_percent']:+.1f} %  "
+          "(target within 10 %)")
+    print(f"lag behind speech    : p50 {r['lag_p50']:.1f} s, p95 {r['lag_p95']:.1f} s, max "
+          f"{r['lag_max']:.1f} s over {r['pieces']} pieces  (target p95 <= 10 s)")
+    print(f"Finish-to-transcript : {r['finish_seconds']:.1f} s  (target <= 15 s)")
+    print(f"words transcribed    : {r['words']}, up to {r['transcribed_to']:.0f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--own-pulse", action="store_true",
+                        help="start a private PulseAudio server with a null-sink microphone")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures here")
+    args = parser.parse_args()
+    # A TERM (a CI timeout, kill) ends the run through the finally blocks below, so the
+    # private PulseAudio server and the temporary session are cleaned up.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the bundled model is on disk
+    server = None
+    if args.own_pulse:
+        sys.path.insert(0, str(REPO / "tests"))
+        from pulse_server import missing_tools, start_pulse
+
+        if missing := missing_tools():
+            raise SystemExit(f"--own-pulse needs {', '.join(missing)}")
+        server = start_pulse()
+    try:
+        result = soak(args.minutes, args.threads, "mock" if server else None)
+    finally:
+        if server is not None:
+            from pulse_server import stop_pulse
+
+            stop_pulse(server)
+    report(result)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
