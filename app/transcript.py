@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.textfile import read_text
 
 SCHEMA = "debrief.transcript/1"
 TRANSCRIPT_SUFFIXES = (".json", ".srt", ".vtt")
@@ -78,21 +79,7 @@ def load_transcript(path: str | Path) -> Transcript:
     suffix = path.suffix.lower()
     if suffix not in TRANSCRIPT_SUFFIXES:
         raise DebriefError("not a transcript (expected .json, .srt or .vtt)", path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TRANSCRIPT_BYTES:
-            raise DebriefError(f"too large for a transcript ({size // 2**20} MB)", path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DebriefError("file not found", path) from None
-    except IsADirectoryError:
-        raise DebriefError("is a folder, not a transcript file", path) from None
-    except OSError as exc:
-        raise DebriefError(f"cannot be read ({exc.strerror})", path) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DebriefError("is not UTF-8 text", path) from None
+    text = read_text(path, "transcript", MAX_TRANSCRIPT_BYTES)
     if suffix == ".json":
         transcript = _parse_json(text, path)
     else:

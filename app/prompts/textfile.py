@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from app import textfile
 from app.errors import DebriefError
 
 MAX_BYTES = 256 * 1024  # a prompt is a page of text; anything bigger is the wrong file
@@ -16,32 +17,8 @@ _AT_EOF = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def read_text(path: Path) -> str:
-    """The file's text: DebriefError if missing, unreadable, too big or not UTF-8."""
-    try:
-        if path.is_dir():
-            raise DebriefError("is a folder, not a prompt file", path)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DebriefError(
-                f"file is too large for a prompt ({size // 1024} KB; the limit is "
-                f"{MAX_BYTES // 1024} KB)",
-                path,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DebriefError("file not found", path) from None
-    except PermissionError:
-        raise DebriefError("cannot be read (permission denied)", path) from None
-    except OSError as exc:
-        raise DebriefError(f"cannot be read ({exc.strerror or exc})", path) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DebriefError(
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8", path, line
-        ) from None
-    return text.removeprefix("\ufeff")  # editors on Windows add a BOM
+    """The prompt file's text: DebriefError if missing, unreadable, too big or not UTF-8."""
+    return textfile.read_text(path, "prompt", MAX_BYTES)
 
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
