@@ -33,7 +33,26 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("DEBRIEF_DATA_DIR", str(path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(path / "config"))
+    # The freedesktop trash lives under XDG_DATA_HOME: deleting in tests never reaches
+    # the user's own trash.
+    # (Outside the data dir, as the user's trash is.)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
     return path
+
+
+@pytest.fixture
+def home_trash(data_dir: Path) -> Path:
+    """Where a deleted session lands (the freedesktop home trash of this test)."""
+    return Path(os.environ["XDG_DATA_HOME"]) / "Trash"
+
+
+@pytest.fixture
+def stored(data_dir: Path) -> list[Path]:
+    """Eight real session folders with analysis.json, oldest first."""
+    from app.paths import sessions_dir
+    from app.sessions.samples import write_progression
+
+    return [f.path for f in write_progression(sessions_dir(), 8)]
 
 
 @pytest.fixture(scope="session")

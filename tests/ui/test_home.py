@@ -11,23 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.analysis.model import Analysis
-from app.paths import sessions_dir
 from app.sessions.progress import TREND_METRICS, compare_stages
-from app.sessions.samples import write_progression
 from app.sessions.store import SessionStore
 from app.ui.home import HomeView
 from app.ui.home.session_model import DATE, FLAGS, ID_ROLE, PLATFORM, TITLE
-
-
-@pytest.fixture(autouse=True)
-def home_trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    return tmp_path / "xdg-data" / "Trash"
-
-
-@pytest.fixture
-def stored() -> list[Path]:
-    return [f.path for f in write_progression(sessions_dir(), 8)]
 
 
 @pytest.fixture
