@@ -71,7 +71,10 @@ def _read_pyav(path: Path) -> np.ndarray:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    # FFmpeg errors carry a readable strerror; their str() adds an errno and the path,
+    # which the message already names.
+    text = getattr(exc, "strerror", None) or str(exc).strip()
+    text = text.splitlines()[0] if text else type(exc).__name__
     return text[:120]
 
 
