@@ -14,7 +14,8 @@ from app.cli import main
 def test_analyze_a_recording_end_to_end(speak, tmp_path, capsys):
     wav = speak("The prompt is to design an API for scheduled messages. "
                 "I would add a post endpoint that returns a message ID. "
-                "When it is delivered we send a webhook to their callback URL. "
+                "When the message is delivered, we send a webhook event to their status "
+                "callback URL. "
                 "The dashboard has a big chart and a button.")
     out = tmp_path / "a.json"
     assert main(["analyze", str(wav), "-o", str(out)]) == 0
@@ -24,4 +25,5 @@ def test_analyze_a_recording_end_to_end(speak, tmp_path, capsys):
     assert {"api", "webhooks", "ui"} <= set(labels)
     assert any(s["words"] for s in data["segments"])
     hooks = next(r for r in data["rubric"] if r["id"] == "webhooks")
-    assert hooks["covered"] and "webhook" in hooks["moments"][0]["quote"]
+    quote = hooks["moments"][0]["quote"].lower() if hooks["covered"] else ""
+    assert "webhook" in quote or "callback" in quote or "call back" in quote
