@@ -6,6 +6,17 @@ import os
 from pathlib import Path
 
 
+def process_rss(pid: int) -> int:
+    """Resident memory of one process, in bytes (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def tree_rss(root: int) -> int:
     """Resident memory of `root` and all its descendants, in bytes."""
     children: dict[int, list[int]] = {}
@@ -21,10 +32,5 @@ def tree_rss(root: int) -> int:
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
+        total += process_rss(pid)
     return total

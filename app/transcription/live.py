@@ -118,6 +118,11 @@ class LiveTranscriber:
             self._worker.kill()
         self._finished = True
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The transcriber process's id (it changes on retry), for memory figures."""
+        return self._worker.pid if self._worker is not None else None
+
     # -- polling -----------------------------------------------------------------
 
     def poll(self) -> LiveStatus:
@@ -182,11 +187,13 @@ class LiveTranscriber:
         """Read audio that arrived since the last poll and cut pieces at pauses."""
         if self._offset is None:
             try:
+                # Sized before it is read: a header still being written is not an error.
+                complete = self.wav_path.stat().st_size >= 44
                 self._offset = wav_data_offset(self.wav_path)
             except FileNotFoundError:
                 return
             except DebriefError as exc:
-                if self.wav_path.exists() and self.wav_path.stat().st_size >= 44:
+                if complete:
                     self._error = str(exc)
                 return
         recorded = growing_wav_frames(self.wav_path, self._offset)

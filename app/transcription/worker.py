@@ -17,6 +17,9 @@ Messages back are tuples: ("ready", model_name), ("progress", id, fraction, eta)
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import functools
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -25,6 +28,23 @@ from typing import Any
 # spawn, not fork: forking a process that runs Qt or audio threads is unsafe, and a
 # spawned child starts clean on every platform.
 _CTX = multiprocessing.get_context("spawn")
+
+
+def _release_free_memory() -> None:
+    """Give the heap's free pages back to the system (glibc only; elsewhere a no-op).
+
+    Each piece allocates tens of MB of features, activations and decoder state. glibc
+    keeps what is freed for reuse, so between pieces the child would sit ~50 MB above
+    what it uses for the rest of a one-hour rehearsal; trimming costs ~1 ms a piece."""
+    if trim := _malloc_trim():
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    return None
 
 
 def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ...],
@@ -70,6 +90,7 @@ def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ..
             conn.send(("error", rid, str(exc)))
         except Exception as exc:  # report, keep serving: the next piece may be fine
             conn.send(("error", rid, f"transcription failed ({type(exc).__name__}: {exc})"))
+        _release_free_memory()
 
 
 class Worker:

@@ -57,14 +57,14 @@ def test_killed_worker_is_restarted_and_recording_is_unaffected(pulse, speak, qt
         qtbot.waitUntil(lambda: len(session.live.history) >= 1, timeout=60000)
         # Kill it while it works on a piece, not while it idles.
         qtbot.waitUntil(lambda: session.live._in_flight is not None, timeout=20000)
-        first = session.live._worker.pid
+        first = session.live.worker_pid
         done_before = len(session.live.history)
         os.kill(first, signal.SIGKILL)
         qtbot.waitUntil(lambda: bool(notices), timeout=5000)
         assert "killed" in notices[0] and "restarting" in notices[0], notices
         assert "recording is not affected" in notices[0]
         qtbot.waitUntil(lambda: len(session.live.history) > done_before, timeout=60000)
-        assert session.live._worker.pid != first
+        assert session.live.worker_pid != first
         assert session.live.status().error is None
         assert rec.state == RecorderState.RECORDING and rec.error is None
         qtbot.wait(1000)

@@ -114,7 +114,7 @@ def test_killed_worker_is_reported_and_retry_resumes(
         live.poll()
         time.sleep(0.05)
     assert live.history
-    os.kill(live._worker.pid, signal.SIGKILL)
+    os.kill(live.worker_pid, signal.SIGKILL)
     while live.poll().error is None and time.monotonic() < deadline:
         time.sleep(0.05)
     status = live.status()
@@ -174,3 +174,31 @@ def test_finish_without_audio_gives_an_empty_transcript(tmp_path: Path) -> None:
     transcript = live.finish(timeout=10)
     assert transcript.segments == [] and live.status().finished
     assert json.loads((tmp_path / "t.json").read_text())["segments"] == []
+
+
+def test_a_header_written_while_it_is_read_is_not_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recorder creates the file, then writes its header: a poll in between reads an
+    empty file. That is "not yet", not a broken WAV, even if the header lands before the
+    transcriber looks again."""
+    import app.transcription.live as live_module
+
+    wav = tmp_path / "audio.wav"
+    wav.touch()
+    real = live_module.wav_data_offset
+
+    def header_lands_mid_read(path: Path) -> int:
+        try:
+            return real(path)  # reads the empty file: "not a WAV file"
+        finally:
+            WavStream(path).close()  # the recorder's header arrives meanwhile
+
+    live = LiveTranscriber(wav, tmp_path / "transcript.json")
+    monkeypatch.setattr(live_module, "wav_data_offset", header_lands_mid_read)
+    assert live.poll().error is None
+    monkeypatch.setattr(live_module, "wav_data_offset", real)
+    assert live.poll().error is None and live._offset == 44
+
+    (tmp_path / "bad.wav").write_bytes(b"not a wav file at all, and long enough to be one")
+    broken = LiveTranscriber(tmp_path / "bad.wav", tmp_path / "t2.json")
+    assert "not a WAV file" in (broken.poll().error or "")
