@@ -119,9 +119,9 @@ class Rehearsal:
     def continue_on(self, device: int | str | None) -> None:
         """After the microphone failed: record on `device`, appending to the same file."""
         self.recorder.stop()
-        self._earlier_overflows += self.recorder.overflows
         recorder = self._factory(self.folder.audio_path, device)
         recorder.start()
+        self._earlier_overflows += self.recorder.overflows
         if self.clock.state == ClockState.PAUSED:
             recorder.pause()  # the clock is paused: so is the file
         self.recorder = recorder

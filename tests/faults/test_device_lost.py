@@ -46,8 +46,15 @@ def test_unplugged_microphone_mid_rehearsal(pulse, speak, qtbot, then):
         assert meta["state"] == "recording" and "stopped sending" in meta["error"]
         if then == "continue":
             pulse.load_sink()  # another microphone is plugged in
+            # The banner offers the system default and every input PortAudio lists, by
+            # name; pick one that is not the default, as a user with a headset would.
+            combo = screen.view.continue_device
+            names = [combo.itemData(i) for i in range(combo.count())]
+            assert names[0] is None and "pulse" in names
+            combo.setCurrentIndex(names.index("pulse"))
             QTest.mouseClick(screen.view.continue_button, Qt.MouseButton.LeftButton)
             assert not screen.view.error_banner.isVisible()
+            assert screen.rehearsal.recorder.device_name == "pulse"
             qtbot.waitUntil(lambda: screen.rehearsal.recorder.live, timeout=8000)
             qtbot.wait(300)
             pulse.play(wav)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audio.devices import InputDevice
 from app.audio.recorder import RecorderState
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import ClockState, format_clock
@@ -37,7 +39,7 @@ class RehearseView(QWidget):
     markRequested = Signal()
     finishRequested = Signal()
     helpRequested = Signal()
-    continueRequested = Signal()  # after a microphone failure: carry on, default mic
+    continueRequested = Signal(object)  # after a microphone failure: device name or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +94,19 @@ class RehearseView(QWidget):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("font-size: 20px; color: #a50e0e; font-weight: 600;")
-        self.continue_button = QPushButton("Continue on the default microphone")
+        # Never focusable, like the buttons below: Space must stay "next stage".
+        self.continue_device = QComboBox()
+        self.continue_device.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.continue_device.setMinimumWidth(220)
+        self.continue_button = QPushButton("Continue recording")
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.continue_button.clicked.connect(self.continueRequested)
+        self.continue_button.clicked.connect(
+            lambda: self.continueRequested.emit(self.continue_device.currentData()))
+        for widget in (self.continue_device, self.continue_button):
+            widget.setStyleSheet("font-size: 18px; padding: 6px 12px;")
         banner = QHBoxLayout(self.error_banner)
         banner.addWidget(self.error_label, 1)
+        banner.addWidget(self.continue_device)
         banner.addWidget(self.continue_button)
         self.error_banner.hide()
         self.keys_label = QLabel(key_bar_text())
@@ -155,6 +165,15 @@ class RehearseView(QWidget):
     def show_error(self, message: str | None) -> None:
         self.error_label.setText(message or "")
         self.error_banner.setVisible(bool(message))
+
+    def offer_devices(self, devices: list[InputDevice]) -> None:
+        """The microphones to continue on, by name: PortAudio's indices change when a
+        device comes or goes. The system default comes first."""
+        self.continue_device.clear()
+        self.continue_device.addItem("System default microphone", None)
+        for d in devices:
+            self.continue_device.addItem(d.name + (" (default)" if d.is_default else ""),
+                                         d.name)
 
     def flash(self, message: str) -> None:
         """A short status line (e.g. "Marked at 12:04")."""

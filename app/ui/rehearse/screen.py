@@ -20,6 +20,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from app.audio.chime import play_chime
+from app.audio.devices import input_devices
 from app.audio.recorder import Recorder
 from app.errors import DebriefError
 from app.rehearsal.plan import plan_from_prompt
@@ -172,7 +173,7 @@ class RehearsalScreen(QWidget):
             return
         error = r.poll()
         if error:
-            self.view.show_error(error + "  Ctrl+Enter finishes and keeps it.")
+            self._show_failure(error)
         self.view.render(r)
         self._update_probe()
         self._maybe_chime()
@@ -203,17 +204,24 @@ class RehearsalScreen(QWidget):
         if changed and self._chime and now[1] in (Light.AMBER, Light.RED):
             self._chime(now[1].value)
 
-    def continue_recording(self) -> None:
-        """After a microphone failure, carry on recording on the default microphone."""
+    def continue_recording(self, device: int | str | None = None) -> None:
+        """After a microphone failure, carry on recording on `device` (None: the system
+        default), appending to the same file."""
         if self.rehearsal is None:
             return
         try:
-            self.rehearsal.continue_on(None)
+            self.rehearsal.continue_on(device)
         except DebriefError as exc:
-            self.view.show_error(str(exc))
+            self._show_failure(str(exc))
             return
         self.view.show_error(None)
         self.refresh()
+
+    def _show_failure(self, message: str) -> None:
+        """The recorder stopped: say why and offer the microphones plugged in now (the
+        failed stream is closed, so a rescan is allowed and sees them)."""
+        self.view.offer_devices(input_devices(refresh=True))
+        self.view.show_error(message + "  Ctrl+Enter finishes and keeps it.")
 
     def finish(self) -> str | None:
         """Finish (Ctrl+Enter): save everything, show the summary, emit finished."""
