@@ -29,7 +29,7 @@ test: $(VENV)/.test-deps
 
 ## make lint: style and the Qt-boundary contract (also checked by the suite)
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 ## make bench: speed, memory and accuracy figures (not part of the suite)
