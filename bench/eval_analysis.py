@@ -23,6 +23,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the hour builder lives with the tests
 SHARED = REPO.parent / "shared"
 
 from app.analysis import analyze  # noqa: E402
@@ -30,7 +31,6 @@ from app.marks import load_marks  # noqa: E402
 from app.transcript import (  # noqa: E402
     Segment,
     Transcript,
-    Word,
     load_transcript,
     save_transcript,
 )
@@ -72,21 +72,12 @@ def speech(script_path: Path, cache: Path, engine: str, voice: str) -> tuple[Pat
     return transcript, truth, marks
 
 
-def synthetic_hour(words: int = 9000) -> Transcript:
-    """About an hour of speech at 150 wpm with word timings, cycled from the eval
-    scripts' sentences."""
-    pool = [s["text"] for p in sorted((SHARED / "eval" / "scripts").glob("*.json"))
-            for s in json.loads(p.read_text())["sentences"]]
-    segments, t, n = [], 0.0, 0
-    while n < words:
-        text = pool[len(segments) % len(pool)]
-        timed = []
-        for token in text.split():
-            timed.append(Word(t, t + 0.35, " " + token))
-            t += 0.4
-        segments.append(Segment(timed[0].start, timed[-1].end, text, tuple(timed)))
-        t, n = t + 0.5, n + len(timed)
-    return Transcript(segments)
+def synthetic_hour() -> Transcript:
+    """About an hour of speech with word timings, cycled from the eval scripts' sentences."""
+    from analysis.helpers import timed_hour
+
+    return timed_hour([s["text"] for p in sorted((SHARED / "eval" / "scripts").glob("*.json"))
+                       for s in json.loads(p.read_text())["sentences"]])
 
 
 def main() -> int:

@@ -27,3 +27,18 @@ def spoken(text: str, start: float = 0.0, rate: float = 0.4,
         words.append(Word(t, t + rate * 0.8, " " + token))
         t += rate
     return Transcript([Segment(words[0].start, words[-1].end, text, tuple(words))])
+
+
+def timed_hour(sentences: Sequence[str], words: int = 9000) -> Transcript:
+    """About an hour of speech at 150 words a minute with word timings, `sentences`
+    said over and over (for the one-hour speed test and the bench)."""
+    segments, t, n = [], 0.0, 0
+    while n < words:
+        text = sentences[len(segments) % len(sentences)]
+        timed = []
+        for token in text.split():
+            timed.append(Word(t, t + 0.35, " " + token))
+            t += 0.4
+        segments.append(Segment(timed[0].start, timed[-1].end, text, tuple(timed)))
+        t, n = t + 0.4, n + len(timed)
+    return Transcript(segments)

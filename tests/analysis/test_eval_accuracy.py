@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.analysis import analyze
-from app.transcript import Segment, Transcript, Word
+from app.transcript import Segment, Transcript
+
+from .helpers import timed_hour
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCRIPTS = sorted((SHARED / "eval" / "scripts").glob("*.json"))
@@ -45,27 +47,17 @@ def test_clean_text_accuracy(path):
     assert result["max_share_gap_pp"] <= 5.0, result
 
 
-def _hour(words: int = 9000) -> Transcript:
-    pool = ["So I'd create a Message resource with a POST to slash v1 slash Messages.",
-            "We send a webhook to their status callback URL when it's delivered.",
-            "In the console there'd be a page with a table and a chart.",
-            "The trade-off is freshness versus cost, um, you know.",
-            "I'd measure adoption and time to first hello world.",
-            "And it hands that back to them as well."]
-    segments, t, n = [], 0.0, 0
-    while n < words:
-        text = pool[len(segments) % len(pool)]
-        timed = []
-        for token in text.split():
-            timed.append(Word(t, t + 0.35, " " + token))
-            t += 0.4
-        segments.append(Segment(timed[0].start, timed[-1].end, text, tuple(timed)))
-        t, n = t + 0.4, n + len(timed)
-    return Transcript(segments)
+HOUR_SENTENCES = (
+    "So I'd create a Message resource with a POST to slash v1 slash Messages.",
+    "We send a webhook to their status callback URL when it's delivered.",
+    "In the console there'd be a page with a table and a chart.",
+    "The trade-off is freshness versus cost, um, you know.",
+    "I'd measure adoption and time to first hello world.",
+    "And it hands that back to them as well.")
 
 
 def test_a_sixty_minute_transcript_is_analysed_quickly():
-    hour = _hour()
+    hour = timed_hour(HOUR_SENTENCES)
     assert hour.duration > 55 * 60
     start = time.perf_counter()
     analysis = analyze(hour)
