@@ -106,6 +106,10 @@ class Rehearsal:
     def mark(self, note: str = "") -> Event | None:
         return self.clock.mark(note)
 
+    def annotate(self, mark: Event, note: str) -> Event | None:
+        """Add a note to a mark made a moment ago (saved at once, like every event)."""
+        return self.clock.annotate(mark, note)
+
     def toggle_pause(self) -> Event | None:
         """Pause or resume both the clock and the recording (no silent gap in the file)."""
         if self.clock.state == ClockState.RUNNING:

@@ -68,7 +68,9 @@ class SessionLog:
         self.save()
 
     def on_event(self, event: Event) -> None:
-        self.meta["events"].append(event.to_json())
+        # The clock's list is the record: a note added to a mark replaces that mark.
+        events = self.clock.events if self.clock else [event]
+        self.meta["events"] = [e.to_json() for e in events]
         self.save()
 
     def update(self, **fields: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
@@ -243,6 +243,18 @@ class StageClock:
         if self.state not in (ClockState.RUNNING, ClockState.PAUSED):
             return None
         return self._record("mark", note)
+
+    def annotate(self, mark: Event, note: str) -> Event | None:
+        """Put a note on a mark already recorded: the moment is kept when the key is
+        pressed, the note is typed while the user talks on. None if `mark` is unknown."""
+        try:
+            index = next(i for i, e in enumerate(self.events) if e is mark)
+        except StopIteration:
+            return None
+        self.events[index] = noted = replace(mark, note=note.strip())
+        if self.on_event:
+            self.on_event(noted)
+        return noted
 
     def finish(self) -> Event | None:
         """End the rehearsal; the clock stops for good."""

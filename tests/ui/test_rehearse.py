@@ -102,6 +102,37 @@ def test_a_whole_rehearsal_by_keys_saves_events_marks_and_audio(rig, qtbot):
     assert meta["duration"] == pytest.approx(40.3, abs=0.01)
 
 
+def test_shift_m_marks_at_once_and_the_note_typed_after_is_saved_with_it(rig, qtbot):
+    screen, clock, _ = rig
+    with qtbot.waitSignal(screen.recordingStarted) as started:
+        screen.setup.start_button.click()
+    folder, view = Path(started.args[0]), screen.view
+    clock.advance(12)
+    key(screen, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
+    assert view.note_field.isVisible() and view.note_field.hasFocus()
+    assert "0:12" in view.note_field.placeholderText()
+    events = json.loads((folder / "session.json").read_text())["events"]
+    assert events[-1] == {"type": "mark", "stage": "problem", "wall": 12.0, "audio": 12.0,
+                          "note": ""}  # the moment is saved before the note is typed
+    clock.advance(4)  # typing takes a while; the mark stays at 0:12
+    QTest.keyClicks(view.note_field, "said POST twice, fix idempotency")  # spaces: no "next"
+    QTest.keyClick(view.note_field, Qt.Key.Key_Return)
+    assert not view.note_field.isVisible() and view.hasFocus()
+    assert screen.rehearsal.clock.index == 0
+    assert view.status_label.text() == "Note saved for the mark at 0:12"
+
+    key(screen, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)  # at 0:16, then Esc
+    QTest.keyClicks(view.note_field, "never mind")
+    QTest.keyClick(view.note_field, Qt.Key.Key_Escape)
+    key(screen, Qt.Key.Key_Space)  # the keys work again
+    assert screen.rehearsal.clock.index == 1
+
+    meta = json.loads((folder / "session.json").read_text())
+    marks = [(e["audio"], e["note"]) for e in meta["events"] if e["type"] == "mark"]
+    assert marks == [(12.0, "said POST twice, fix idempotency"), (16.0, "")]
+    assert [e["type"] for e in meta["events"]] == ["start", "mark", "mark", "next"]
+
+
 def test_keys_do_nothing_before_start_and_help_lists_them(rig, qtbot, monkeypatch):
     screen, _, _ = rig
     shown = []
@@ -111,7 +142,7 @@ def test_keys_do_nothing_before_start_and_help_lists_them(rig, qtbot, monkeypatc
     screen.start(tiny_prompt(), 45)
     key(screen, Qt.Key.Key_F1)
     assert shown == [True]
-    for text in ("Space / N", "Ctrl+Enter", "P", "M", "B"):
+    for text in ("Space / N", "Ctrl+Enter", "P", "M / Shift+M", "B"):
         assert f"<b>{text}</b>" in screen.view.keys_label.text()
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,8 @@ class RehearseView(QWidget):
     backRequested = Signal()
     pauseRequested = Signal()
     markRequested = Signal()
+    markWithNoteRequested = Signal()  # Shift+M: mark now, then type a note
+    noteEntered = Signal(str)
     finishRequested = Signal()
     helpRequested = Signal()
     continueRequested = Signal(object)  # after a microphone failure: device name or None
@@ -57,6 +60,11 @@ class RehearseView(QWidget):
         top.addWidget(self.meter)
         top.addSpacing(16)
         top.addWidget(self.status_label)
+        self.note_field = NoteField()  # beside the Mark button, while a note is typed
+        self.note_field.setStyleSheet("font-size: 18px; padding: 5px 8px;")
+        self.note_field.setMinimumWidth(440)
+        self.note_field.hide()
+        self.note_field.done.connect(self._note_done)
         top.addStretch(1)
         top.addWidget(self.title_label)
 
@@ -112,6 +120,7 @@ class RehearseView(QWidget):
         self.keys_label = QLabel(key_bar_text())
         self.keys_label.setStyleSheet(f"font-size: 17px; color: {MUTED};")
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys_label.setWordWrap(True)  # two lines on a small screen, never clipped
         # The same actions for the mouse; never focusable, so Space stays "next stage".
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -129,6 +138,8 @@ class RehearseView(QWidget):
             self.buttons[name] = button
             buttons.addWidget(button)
             if name == "next":
+                buttons.addSpacing(12)
+                buttons.addWidget(self.note_field)
                 buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -175,6 +186,21 @@ class RehearseView(QWidget):
             self.continue_device.addItem(d.name + (" (default)" if d.is_default else ""),
                                          d.name)
 
+    def ask_note(self, at: str) -> None:
+        """Show the note field for the mark at `at`; keys go there until Enter or Esc."""
+        self.note_field.clear()
+        self.note_field.setPlaceholderText(f"Note for the mark at {at}: Enter saves, Esc skips")
+        self.note_field.show()
+        self.note_field.setFocus()
+
+    def _note_done(self, text: str | None, finish: bool) -> None:
+        self.note_field.hide()
+        self.setFocus()  # the rehearsal keys work again
+        if text is not None:
+            self.noteEntered.emit(text)
+        if finish:
+            self.finishRequested.emit()
+
     def flash(self, message: str) -> None:
         """A short status line (e.g. "Marked at 12:04")."""
         self.status_label.setText(message)
@@ -192,7 +218,10 @@ class RehearseView(QWidget):
         elif key == K.Key_P and not ctrl:
             self.pauseRequested.emit()
         elif key == K.Key_M and not ctrl:
-            self.markRequested.emit()
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self.markWithNoteRequested.emit()
+            else:
+                self.markRequested.emit()
         elif key == K.Key_D and not ctrl:
             self.probe_card.dismiss()
         elif key in (K.Key_F1, K.Key_Question) or event.text() == "?":
@@ -202,3 +231,20 @@ class RehearseView(QWidget):
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return False  # keep the keys here (Tab would move focus off the clock)
+
+
+class NoteField(QLineEdit):
+    """A one-line note for a mark. `done(text, finish)`: Enter gives the text, Esc gives
+    None, Ctrl+Enter gives the text and asks to finish the rehearsal as well."""
+
+    done = Signal(object, bool)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.done.emit(self.text(), ctrl)
+        elif key == Qt.Key.Key_Escape:
+            self.done.emit(None, False)
+        else:
+            super().keyPressEvent(event)

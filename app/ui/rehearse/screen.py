@@ -25,7 +25,7 @@ from app.audio.recorder import Recorder
 from app.errors import DebriefError
 from app.rehearsal.plan import plan_from_prompt
 from app.rehearsal.rehearsal import Rehearsal
-from app.rehearsal.stage_clock import Light, format_clock
+from app.rehearsal.stage_clock import Event, Light, format_clock
 from app.ui.rehearse.rehearse_view import RehearseView
 from app.ui.rehearse.setup_view import SetupView
 from app.ui.rehearse.shortcuts import ShortcutsDialog
@@ -63,6 +63,7 @@ class RehearsalScreen(QWidget):
         self.rehearsal: Rehearsal | None = None
         self._last_light: tuple[int, Light] | None = None
         self._shown_probe: Any = None
+        self._noting: Event | None = None  # the mark whose note is being typed
         # What confirm_close asks; replaceable so tests need no modal dialog.
         self.ask_close: Callable[[], str] = self._ask_close
 
@@ -84,6 +85,8 @@ class RehearsalScreen(QWidget):
         v.backRequested.connect(lambda: self._act(self._rehearsal().previous_stage))
         v.pauseRequested.connect(lambda: self._act(self._rehearsal().toggle_pause))
         v.markRequested.connect(self.mark)
+        v.markWithNoteRequested.connect(self.mark_with_note)
+        v.noteEntered.connect(self._save_note)
         v.finishRequested.connect(self.finish)
         v.helpRequested.connect(self.show_shortcuts)
         v.continueRequested.connect(self.continue_recording)
@@ -135,6 +138,7 @@ class RehearsalScreen(QWidget):
         self.rehearsal = rehearsal
         self._last_light = None
         self._shown_probe = None
+        self._noting = None
         self.view.show_error(None)
         self.view.flash("")
         self.stack.setCurrentWidget(self.view)
@@ -156,14 +160,28 @@ class RehearsalScreen(QWidget):
         action()
         self.refresh()
 
-    def mark(self, note: str = "") -> None:
-        """Bookmark this moment (M)."""
+    def mark(self, note: str = "") -> Event | None:
+        """Bookmark this moment (M); the mark, or None before the start or after Finish."""
         if self.rehearsal is None or not self.rehearsal.started or self.rehearsal.finished:
-            return
+            return None
         event = self.rehearsal.mark(note)
         if event is not None:
             self.view.flash(f"Marked at {format_clock(event.audio)}")
         self.refresh()
+        return event
+
+    def mark_with_note(self) -> None:
+        """Mark this moment now (Shift+M), then let the user type a note for it."""
+        event = self.mark()
+        if event is not None:
+            self._noting = event
+            self.view.ask_note(format_clock(event.audio))
+
+    def _save_note(self, text: str) -> None:
+        mark, self._noting = self._noting, None
+        if self.rehearsal is not None and mark is not None and text.strip():
+            self.rehearsal.annotate(mark, text)
+            self.view.flash(f"Note saved for the mark at {format_clock(mark.audio)}")
 
     def refresh(self) -> None:
         """Redraw from the clock and recorder (the QTimer calls this; time is not

@@ -8,7 +8,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Space / N", "Next stage"),
     ("B", "Back a stage (a correction)"),
     ("P", "Pause / resume"),
-    ("M", "Mark this moment"),
+    ("M / Shift+M", "Mark this moment (Shift: then type a note)"),
     ("D", "Dismiss the interviewer's question"),
     ("Ctrl+Enter", "Finish"),
     ("F1 / ?", "These shortcuts"),
