@@ -1,9 +1,11 @@
 """One session as the review screen sees it: the machine's analysis with the user's
-corrections on top, bookmarks, probe moments and the word timeline. No Qt here; the
-screen renders this and sends the user's edits back through its methods."""
+corrections on top, bookmarks, probe moments, the word timeline and the stage bounds
+the user sets by hand. No Qt here; the screen renders this and sends the user's edits
+back through its methods."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,9 +14,13 @@ from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.review_state import bookmarks as bookmark_store
 from app.review_state import corrections as correction_store
+from app.review_state import stage_marks
 from app.review_state.bookmarks import Bookmark
 from app.review_state.layout import SegmentText, WordIndex, segment_text
+from app.review_state.stage_marks import StageChoice
+from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
+from app.sessions.importer import IMPORTED
 from app.sessions.summary import load_analysis
 from app.stages import CATEGORIES
 
@@ -148,3 +154,73 @@ class SessionReview:
     def _save_bookmarks(self) -> None:
         self.bookmarks.sort(key=lambda b: b.time)
         bookmark_store.save(self.bookmarks_path, self.bookmarks)
+
+    # -- stage bounds ----------------------------------------------------------------------
+
+    @property
+    def stages_by_hand(self) -> bool:
+        """True once the user has set the stage bounds (until they reset them)."""
+        return stage_marks.is_edited(self.folder)
+
+    def reset_stages_label(self) -> str:
+        """What resetting the stages goes back to, in the user's words."""
+        if stage_marks.recorded_were_estimated(self.folder):
+            return "Reset to the estimated stages"
+        if self.meta.get("state") == IMPORTED:
+            return "Reset to the imported stages"
+        return "Reset to the recorded stages"
+
+    def _stage_marks(self) -> tuple[list[tuple[str, float]], float]:
+        """The stage starts now in force (recorded, estimated or set) and where the
+        audio ends."""
+        if self.machine is None:
+            raise DebriefError("this session has no analysis yet")
+        recorded = self.meta.get("duration")
+        end = self.machine.duration
+        if isinstance(recorded, int | float) and not isinstance(recorded, bool):
+            end = max(end, float(recorded))
+        return [(s.stage, s.start) for s in self.machine.stages], end
+
+    def stage_choices(self, seconds: float) -> list[StageChoice]:
+        """For each stage, whether it can start at `seconds`, and if not, why."""
+        marks, end = self._stage_marks()
+        return stage_marks.choices(marks, seconds, end)
+
+    def start_stage(self, stage: str, seconds: float) -> None:
+        """Make `stage` start at `seconds`, save marks.json and analyse again."""
+        marks, end = self._stage_marks()
+        self._reanalyse(lambda: stage_marks.write_marks(
+            self.folder, stage_marks.start_stage(marks, stage, seconds, end)))
+
+    def move_stage_start(self, index: int, seconds: float) -> None:
+        """Move the start of stage span `index` (as in analysis.stages) to `seconds`."""
+        marks, end = self._stage_marks()
+        self._reanalyse(lambda: stage_marks.write_marks(
+            self.folder, stage_marks.move_start(marks, index, seconds, end)))
+
+    def remove_stage(self, index: int) -> None:
+        """Drop stage span `index`; its time goes to its neighbour."""
+        marks, _end = self._stage_marks()
+        self._reanalyse(lambda: stage_marks.write_marks(
+            self.folder, stage_marks.remove_start(marks, index)))
+
+    def reset_stages(self) -> None:
+        """Back to the stages the session had before any hand edit."""
+        if self.stages_by_hand:
+            self._reanalyse(lambda: stage_marks.restore_recorded(self.folder))
+
+    def _reanalyse(self, change: Callable[[], None]) -> None:
+        """Apply `change` to the marks files and analyse the session again; if either
+        fails, the files are put back as they were and the error is raised."""
+        saved = stage_marks.snapshot(self.folder)
+        try:
+            change()
+            analyze_session(self.folder)
+        except DebriefError:
+            stage_marks.roll_back(self.folder, saved)
+            raise
+        except OSError as exc:  # analysis.json could not be written
+            stage_marks.roll_back(self.folder, saved)
+            raise DebriefError(f"cannot be written ({exc.strerror or exc})",
+                               self.folder.analysis_path) from None
+        self.reload_analysis()

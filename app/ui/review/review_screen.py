@@ -1,17 +1,20 @@
 """The review screen: summary band, timeline, playback, the annotated transcript and
 the panels that jump into it. It renders a SessionReview and turns the user's intents
-(seek, correct, bookmark, export) into calls on it and on the player."""
+(seek, correct, bookmark, set stages, export) into calls on it and on the player."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -24,8 +27,10 @@ from app.errors import DebriefError
 from app.review_state import exports
 from app.review_state.search import Hit, find_all, step
 from app.review_state.session_review import SessionReview
+from app.stages import STAGE_TITLES
 from app.ui.review.bookmarks_panel import BookmarksPanel
 from app.ui.review.category_chart import CategoryChart
+from app.ui.review.colors import stamp
 from app.ui.review.delivery_panel import DeliveryPanel
 from app.ui.review.export import ask_and_export, export_session
 from app.ui.review.flags_panel import FlagsPanel
@@ -34,6 +39,7 @@ from app.ui.review.playback_bar import PlaybackBar
 from app.ui.review.player import AudioPlayer
 from app.ui.review.rubric_panel import RubricPanel
 from app.ui.review.search_bar import SearchBar
+from app.ui.review.stage_menu import StageMenu
 from app.ui.review.summary_band import SummaryBand
 from app.ui.review.timeline_strip import TimelineStrip
 from app.ui.review.transcript_view import TranscriptView
@@ -41,7 +47,7 @@ from app.ui.review.transcript_view import TranscriptView
 
 class ReviewScreen(QWidget):
     """Review one session. `backRequested` asks the window to leave the screen;
-    `sessionChanged(path)` after a correction or bookmark edit was saved."""
+    `sessionChanged(path)` after a correction, bookmark or stage edit was saved."""
 
     backRequested = Signal()
     sessionChanged = Signal(str)
@@ -53,6 +59,7 @@ class ReviewScreen(QWidget):
         self.player = player or AudioPlayer(self)
         self._hits: list[Hit] = []
         self._hit_now: int | None = None
+        self.stage_menu = StageMenu(self)
         self._build()
         self._connect()
         if session_path is not None:
@@ -152,6 +159,12 @@ class ReviewScreen(QWidget):
         self.bookmarks.addRequested.connect(self.add_bookmark)
         self.bookmarks.noteEdited.connect(self._edit_bookmark)
         self.bookmarks.removeRequested.connect(self._remove_bookmark)
+        self.timeline.menu_for = lambda t: self.stage_menu.build(t, self.timeline)
+        self.transcript.stage_menu = lambda t, parent: self.stage_menu.build(t, parent, False)
+        self.timeline.stageStartMoved.connect(self.move_stage_start)
+        self.stage_menu.startRequested.connect(self.start_stage)
+        self.stage_menu.removeRequested.connect(self.remove_stage)
+        self.stage_menu.resetRequested.connect(self.reset_stages)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (Qt.Key.Key_Space, p.toggle),
@@ -161,6 +174,7 @@ class ReviewScreen(QWidget):
             (QKeySequence.StandardKey.FindNext, lambda: self.step_search(True)),
             (QKeySequence.StandardKey.FindPrevious, lambda: self.step_search(False)),
             (Qt.Key.Key_B, self.add_bookmark),
+            (Qt.Key.Key_S, self.show_stage_menu),
         ):
             QShortcut(QKeySequence(key), self, slot, context=ctx)
 
@@ -171,6 +185,8 @@ class ReviewScreen(QWidget):
         cannot be read (the window shows that as one dialog)."""
         self.player.pause()
         self.review = SessionReview(session_path)
+        self.stage_menu.review = self.review
+        self.status.setText("")
         self.title.setText(self.review.title)
         if self.review.has_audio and self.player.load(self.review.folder.audio_path):
             self.playback.set_message("")
@@ -210,7 +226,6 @@ class ReviewScreen(QWidget):
                 panel.clear()
             self.bookmarks.set_bookmarks(r.bookmarks)
             return
-        self.summary.set_analysis(a, r.planned_seconds())
         self.timeline.set_data(a, [b.time for b in r.bookmarks], [p.time for p in r.probes()])
         corrected = {i for i in range(len(a.segments)) if r.is_corrected(i)}
         self.transcript.set_transcript(a, r.texts, r.words, corrected)
@@ -221,7 +236,8 @@ class ReviewScreen(QWidget):
     def _refresh_breakdown(self) -> None:
         assert self.review is not None and self.review.analysis is not None
         a = self.review.analysis
-        self.summary.set_analysis(a, self.review.planned_seconds())
+        self.summary.set_analysis(a, self.review.planned_seconds(),
+                                  self.review.stages_by_hand)
         self.chart.set_analysis(a)
         self.rubric.set_analysis(a)
         self.flags.set_analysis(a)
@@ -291,6 +307,65 @@ class ReviewScreen(QWidget):
         self.bookmarks.set_bookmarks(self.review.bookmarks)
         self.timeline.set_bookmarks([b.time for b in self.review.bookmarks])
         self.sessionChanged.emit(str(self.review.folder.path))
+
+    # -- stages ----------------------------------------------------------------------------
+
+    def start_stage(self, stage: str, seconds: float) -> None:
+        """Make `stage` start at `seconds` (from a stage menu)."""
+        if self._edit_stages(lambda r: r.start_stage(stage, seconds)):
+            assert self.review is not None and self.review.analysis is not None
+            start = min((s.start for s in self.review.analysis.stages if s.stage == stage),
+                        key=lambda t: abs(t - seconds))
+            self.status.setText(f"{STAGE_TITLES[stage]} starts at {stamp(start)}")
+
+    def move_stage_start(self, index: int, seconds: float) -> None:
+        """Move the start of stage `index` (a dropped timeline handle)."""
+        if self._edit_stages(lambda r: r.move_stage_start(index, seconds)):
+            assert self.review is not None and self.review.analysis is not None
+            s = self.review.analysis.stages[index]
+            self.status.setText(f"{STAGE_TITLES.get(s.stage, s.stage)} starts at "
+                                f"{stamp(s.start)}")
+
+    def remove_stage(self, index: int) -> None:
+        if self._edit_stages(lambda r: r.remove_stage(index)):
+            self.status.setText("Stage removed")
+
+    def reset_stages(self) -> None:
+        if self._edit_stages(lambda r: r.reset_stages()):
+            self.status.setText("Stages reset")
+
+    def show_stage_menu(self) -> None:
+        """The stage menu for the playhead, under it on the timeline (the S key)."""
+        at = self.player.position()
+        menu = self.stage_menu.build(at, self.timeline)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.timeline.popup_point(at))
+
+    def _edit_stages(self, edit: Callable[[SessionReview], None]) -> bool:
+        """Run a stage edit (it saves marks.json and analyses again) and show the new
+        stages everywhere; a file that cannot be read or written is one dialog."""
+        r = self.review
+        if r is None or r.analysis is None:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long session: ~0.5 s
+        try:
+            edit(r)
+        except DebriefError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Stages", str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        bar = self.transcript.verticalScrollBar()
+        scrolled = bar.value()
+        self._render()  # the transcript's stage headings move too
+        bar.setValue(scrolled)
+        self.transcript.show_time(self.player.position(), follow=False)
+        if self.search.isVisible():
+            self.find(self.search.field.text())
+        self.status.setToolTip("")
+        self.sessionChanged.emit(str(r.folder.path))
+        return True
 
     # -- export ----------------------------------------------------------------------------
 

@@ -69,7 +69,8 @@ class SummaryBand(QFrame):
         for label in (self.time_note, self.share_note, self.rubric_note, *self.flag_labels):
             label.setText("")
 
-    def set_analysis(self, analysis: Analysis, planned: float | None) -> None:
+    def set_analysis(self, analysis: Analysis, planned: float | None,
+                     stages_by_hand: bool = False) -> None:
         self.time_value.setText(stamp(analysis.duration))
         if planned:
             over = analysis.duration - planned
@@ -80,7 +81,14 @@ class SummaryBand(QFrame):
         if analysis.stages_estimated:
             self.time_note.setText(self.time_note.text() + " · stages estimated")
             self.time_note.setToolTip("No stage marks were recorded, so the stage bounds "
-                                      "were estimated from what was said.")
+                                      "were estimated from what was said. Right-click the "
+                                      "timeline or a word to start a stage there.")
+        elif stages_by_hand:
+            self.time_note.setText(self.time_note.text() + " · stages set by hand")
+            self.time_note.setToolTip("You set where the stages start. The timeline's "
+                                      "right-click menu can reset them.")
+        else:
+            self.time_note.setToolTip("")
         share = analysis.platform_share
         self.share_value.setText("–" if share is None else f"{share:.0%}")
         if analysis.ui_heavy:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -39,7 +40,8 @@ _FOLLOW_PAUSE = 4.0  # seconds after a manual scroll before the view follows pla
 
 class TranscriptView(QTextEdit):
     """Renders an Analysis; emits `seekRequested(seconds)` when a word is clicked and
-    `categoryChosen(segment index, category)` from the right-click menu."""
+    `categoryChosen(segment index, category)` from the right-click menu. `stage_menu`,
+    set by the screen, gives that menu's stage submenu for the word's time."""
 
     seekRequested = Signal(float)
     categoryChosen = Signal(int, str)
@@ -61,6 +63,7 @@ class TranscriptView(QTextEdit):
         self._press: QPoint | None = None
         self._hang = 0.0  # width of the bar and timestamp that start each segment
         self._user_scrolled = -1e9  # time.monotonic() of the user's last scroll
+        self.stage_menu: Callable[[float, QWidget], QMenu | None] | None = None
         self.verticalScrollBar().actionTriggered.connect(self._note_user_scroll)
 
     def _note_user_scroll(self, _action: int = 0) -> None:
@@ -295,15 +298,17 @@ class TranscriptView(QTextEdit):
             self.seekRequested.emit(self.time_of(*ref))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        seg = self.segment_at(self.cursorForPosition(event.pos()).position())
-        if seg is None or self._analysis is None:
+        ref = self.word_at(self.cursorForPosition(event.pos()).position())
+        if ref is None or self._analysis is None:
             super().contextMenuEvent(event)
             return
-        menu = self.category_menu(seg)
+        menu = self.category_menu(ref[0], self.time_of(*ref))
         menu.exec(event.globalPos())
+        menu.deleteLater()
 
-    def category_menu(self, seg: int) -> QMenu:
-        """The right-click menu for segment `seg`: one checkable entry per category."""
+    def category_menu(self, seg: int, seconds: float | None = None) -> QMenu:
+        """The right-click menu for segment `seg`: one checkable entry per category, then
+        the stage submenu for `seconds` (the word clicked; the segment's start if None)."""
         assert self._analysis is not None
         menu = QMenu(self)
         current = self._analysis.segments[seg].category
@@ -318,6 +323,12 @@ class TranscriptView(QTextEdit):
             action.setIcon(_swatch(category_color(cat, dark)))
             action.setData(cat)
             action.triggered.connect(lambda _=False, c=cat: self.categoryChosen.emit(seg, c))
+        if self.stage_menu is not None:
+            at = self._analysis.segments[seg].start if seconds is None else seconds
+            stages = self.stage_menu(at, menu)
+            if stages is not None:
+                menu.addSeparator()
+                menu.addMenu(stages)
         return menu
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -344,7 +355,8 @@ class TranscriptView(QTextEdit):
             lines.append("Cues: " + ", ".join(escape(c) for c in s.cues))
         if seg in self._corrected:
             lines.append("<i>Corrected by you</i>")
-        lines.append("<span style='color:gray'>Right-click to correct the category</span>")
+        lines.append("<span style='color:gray'>Right-click to correct the category or "
+                     "start a stage here</span>")
         return "<br>".join(lines)
 
 

@@ -1,0 +1,64 @@
+"""The stage menu for a moment of the recording: "Start <stage> here" for each stage
+(greyed out, with the reason, where the stage cannot start), remove the stage around
+that moment, and reset to the stages the session came with. The timeline shows it on a
+right-click, the transcript as a submenu; its actions only emit intents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QWidget
+
+from app.review_state.session_review import SessionReview
+from app.stages import STAGE_TITLES
+from app.ui.review.colors import stamp
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class StageMenu(QObject):
+    """Builds the menu from a SessionReview; emits what the user picked."""
+
+    startRequested = Signal(str, float)  # stage, seconds
+    removeRequested = Signal(int)  # index into analysis.stages
+    resetRequested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.review: SessionReview | None = None
+
+    def build(self, seconds: float, parent: QWidget, heading: bool = True) -> QMenu | None:
+        """The menu for `seconds`; None when there is no analysis to edit."""
+        r = self.review
+        if r is None or r.analysis is None:
+            return None
+        stages = r.analysis.stages
+        span = max((i for i, s in enumerate(stages) if s.start <= seconds), default=0)
+        here = STAGE_TITLES.get(stages[span].stage, stages[span].stage)
+        menu = QMenu(f"Stages at {stamp(seconds)}", parent)
+        menu.setToolTipsVisible(True)
+        if heading:
+            menu.addSection(f"{stamp(seconds)} · in {here}")
+        for choice in r.stage_choices(seconds):
+            action = menu.addAction(f"Start “{STAGE_TITLES[choice.stage]}” here")
+            action.setData(choice.stage)
+            action.setEnabled(choice.allowed)
+            if not choice.allowed:
+                action.setToolTip(_sentence(choice.reason))
+            action.triggered.connect(
+                lambda _=False, s=choice.stage: self.startRequested.emit(s, seconds))
+        menu.addSeparator()
+        if len(stages) > 1:
+            gets = stages[span - 1 if span else 1].stage
+            remove = menu.addAction(f"Remove “{here}”")
+            remove.setToolTip(f"Its time goes to “{STAGE_TITLES.get(gets, gets)}”")
+            remove.setData("remove")
+            remove.triggered.connect(lambda: self.removeRequested.emit(span))
+        reset = menu.addAction(r.reset_stages_label())
+        reset.setData("reset")
+        reset.setEnabled(r.stages_by_hand)
+        if not r.stages_by_hand:
+            reset.setToolTip("The stages are as the session came; nothing to reset")
+        reset.triggered.connect(self.resetRequested)
+        return menu
