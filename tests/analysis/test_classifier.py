@@ -34,16 +34,22 @@ def vocab():
     ("Events are signed so they can validate the signature.", "webhooks"),
     ("Instead of polling, they subscribe to delivery events.", "webhooks"),
     ("Failed deliveries are retried with exponential backoff.", "webhooks"),
+    # a status code their server answers is about the webhook, not the API's errors
+    ("If their callback returns a 403, we block that interaction.", "webhooks"),
+    ("If they call back returns a 500 we try again later.", "webhooks"),
     # trade-offs, even when they weigh technical things
     ("The trade-off is webhooks versus polling.", "tradeoffs"),
     ("We could normalise every carrier status, but that hides detail they need.", "tradeoffs"),
     ("GraphQL is more flexible, whereas REST is simpler to cache.", "tradeoffs"),
     ("The risk is that real time scores cost too much to compute.", "tradeoffs"),
+    ("I will quickly call out a train off here.", "tradeoffs"),  # as a small model hears it
     # other: framing, persona, metrics, summary
     ("The prompt is to design an API for scheduled messages.", "other"),
     ("Our developer works at a logistics startup with two engineers.", "other"),
     ("I'd measure time to first hello world and developer NPS.", "other"),
     ("To recap, a message resource, status webhooks and clear error codes.", "other"),
+    ("That's where I start.", "other"),
+    ("Um, I will stop here.", "other"),
     # real speech rambles
     ("yeah so, you know, the first thing a developer hits is the docs, right, and if the "
      "getting started guide doesn't work in five minutes they're gone", "api"),
