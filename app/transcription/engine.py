@@ -41,6 +41,10 @@ Progress = Callable[[float, float | None], None]
 # int8 weights: CTranslate2's fastest compute type on CPU, and the smallest in memory.
 COMPUTE_TYPE = "int8"
 BEAM_SIZE = 5
+# A stretch this long with no text and this much speech in it was dropped by the
+# decoder, not left silent by the speaker (see _refill_gaps).
+GAP_SECONDS = 8.0
+GAP_SPEECH = 3.0
 
 
 class TranscriptionCancelled(DebriefError):
@@ -182,6 +186,8 @@ def transcribe_array(audio: np.ndarray, offset: float = 0.0,
                     _report(progress, (first + float(seg.end) * SAMPLE_RATE) / total, began)
             if progress is not None and last < total:
                 _report(progress, last / total, began)
+        if not use_pieces:
+            segments = _refill_gaps(whisper, audio, offset, segments, options, cancel)
     except (RuntimeError, MemoryError) as exc:  # the recognizer's own failures
         raise DebriefError(f"transcription failed ({type(exc).__name__}: "
                            f"{str(exc)[:160]})") from None
@@ -190,6 +196,46 @@ def transcribe_array(audio: np.ndarray, offset: float = 0.0,
     if progress is not None:
         progress(1.0, 0.0)
     return Transcript(drop_repeats(segments), model=choice.name, language="en")
+
+
+def uncovered(segments: Sequence[Segment], start: float, end: float,
+              min_gap: float = GAP_SECONDS) -> list[tuple[float, float]]:
+    """Stretches of [start, end) at least `min_gap` long that no segment covers."""
+    gaps, t = [], start
+    for seg in sorted(segments, key=lambda s: s.start):
+        if seg.start - t >= min_gap:
+            gaps.append((t, seg.start))
+        t = max(t, seg.end)
+    if end - t >= min_gap:
+        gaps.append((t, end))
+    return gaps
+
+
+def _refill_gaps(whisper: Any, audio: np.ndarray, offset: float, segments: list[Segment],
+                 options: dict[str, Any], cancel: threading.Event | None) -> list[Segment]:
+    """Decode again, in pause-cut pieces, any long stretch with speech but no text.
+
+    On a whole file a window whose decoding loops ("slash slash slash ...") fails every
+    check and is dropped with all its speech: 30 s of the answer gone. Pieces start the
+    decoder afresh where the window went wrong; the voice detector keeps pauses and
+    room noise from being sent again."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    found = list(segments)
+    for first, last in uncovered(segments, offset, offset + len(audio) / SAMPLE_RATE):
+        if cancel is not None and cancel.is_set():
+            break
+        a, b = int((first - offset) * SAMPLE_RATE), int((last - offset) * SAMPLE_RATE)
+        span = audio[a:b]
+        speech = get_speech_timestamps(span, VadOptions(min_silence_duration_ms=1000))
+        if sum(t["end"] - t["start"] for t in speech) < GAP_SPEECH * SAMPLE_RATE:
+            continue  # a pause to think, or noise: nothing was lost
+        for p, q in split_at_pauses(span, SAMPLE_RATE, min_piece=8.0, max_piece=16.0):
+            raw, _info = whisper.transcribe(span[p:q], **options)
+            for seg in raw:
+                found += [s for s in _convert(seg, first + p / SAMPLE_RATE)
+                          if first - 0.5 <= s.start and s.end <= last + 0.5]
+    return sorted(found, key=lambda s: s.start)
 
 
 def _report(progress: Progress, done: float, began: float) -> None:

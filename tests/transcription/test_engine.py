@@ -13,9 +13,11 @@ from app.transcript import Segment, Word, load_transcript, save_transcript
 from app.transcription.engine import (
     TranscriptionCancelled,
     drop_repeats,
+    load_model,
     split_sentences,
     transcribe_array,
     transcribe_file,
+    uncovered,
 )
 from app.transcription.models import ModelChoice, resolve_model
 
@@ -143,3 +145,74 @@ def test_long_segments_split_into_sentences() -> None:
     assert [p.text for p in parts] == ["We port U.S. numbers.", "Then we call back?", "Yes."]
     assert (parts[0].start, parts[1].start, parts[2].end) == (0.0, 4, 9.5)
     assert parts[1].end == 7.8 and sum(len(p.words) for p in parts) == len(words)
+
+
+def test_uncovered_finds_long_stretches_without_text() -> None:
+    segments = [Segment(1.0, 3.0, "a"), Segment(2.5, 4.0, "b"), Segment(15.0, 16.0, "c")]
+    assert uncovered(segments, 0.0, 30.0, 8.0) == [(4.0, 15.0), (16.0, 30.0)]
+    assert uncovered(segments, 0.0, 20.0, 8.0) == [(4.0, 15.0)]
+    assert uncovered([], 0.0, 5.0, 8.0) == []
+    assert uncovered([], 100.0, 110.0, 8.0) == [(100.0, 110.0)]
+
+
+def _three_parts(speak, middle_pause: float, middle: tuple[str, ...]) -> tuple[np.ndarray, float,
+                                                                              float]:
+    """A sentence, then `middle` (a pause or speech), then a sentence; where the middle is."""
+    from app.audio.decode import load_audio
+
+    first = load_audio(speak("We return a clear error code when the payment fails.", name="a.wav"))
+    last = load_audio(speak("Every message has a status and a timestamp.", name="c.wav"))
+    gap = np.zeros(int(0.8 * 16000), np.float32)
+    if middle:
+        parts = []
+        for i, text in enumerate(middle):
+            parts += [load_audio(speak(text, name=f"b{i}.wav")), gap]
+        centre = np.concatenate(parts)
+    else:
+        centre = room_noise(middle_pause) * 0.5
+    t1 = (len(first) + len(gap)) / 16000
+    t2 = t1 + len(centre) / 16000
+    return np.concatenate([first, gap, centre, gap, last]), t1, t2
+
+
+def test_speech_a_window_lost_is_decoded_again(model: ModelChoice, speak,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window whose decoding loops is dropped by Whisper's own checks; the speech in it
+    comes back from a second pass in pieces, at its place on the timeline."""
+    audio, t1, t2 = _three_parts(speak, 0.0, (
+        "The developer creates a scheduled message with a post to the messages endpoint.",
+        "Each participant gets a proxy number that the other side sees.",
+        "We manage the number pool for them so they never assign numbers by hand."))
+    assert t2 - t1 > 10
+    whisper = load_model(model, THREADS)
+    real, calls = whisper.transcribe, []
+
+    def dropping(samples: np.ndarray, **options):
+        calls.append(len(samples) / 16000)
+        segments, info = real(samples, **options)
+        if len(calls) == 1:  # the whole file: lose the middle, as a looping window is lost
+            segments = [s for s in segments if not t1 - 0.5 <= s.start < t2]
+        return segments, info
+
+    monkeypatch.setattr(whisper, "transcribe", dropping)
+    transcript = transcribe_array(audio, 0.0, model, threads=THREADS, pieces=False)
+    assert len(calls) >= 2 and max(calls[1:]) <= 16.5  # short pieces, the gap only
+    middle = [s for s in transcript.segments if t1 - 0.5 <= s.start < t2]
+    text = " ".join(s.text for s in middle).lower()
+    assert all(w in text for w in ("scheduled", "proxy", "manage")), text
+    starts = [s.start for s in transcript.segments]
+    assert starts == sorted(starts)
+    assert "payment" in transcript.segments[0].text.lower()
+    assert "every message" in transcript.segments[-1].text.lower()
+
+
+def test_a_long_pause_is_not_decoded_again(model: ModelChoice, speak,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    audio, t1, t2 = _three_parts(speak, 15.0, ())
+    whisper = load_model(model, THREADS)
+    real, calls = whisper.transcribe, []
+    monkeypatch.setattr(whisper, "transcribe",
+                        lambda samples, **o: (calls.append(1), real(samples, **o))[1])
+    transcript = transcribe_array(audio, 0.0, model, threads=THREADS, pieces=False)
+    assert calls == [1]  # room noise in the gap: nothing sent again
+    assert not [s for s in transcript.segments if t1 + 0.5 <= s.start < t2 - 0.5]
