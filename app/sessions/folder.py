@@ -4,9 +4,11 @@
         session.json      what happened: prompt, plan, events, device, overflows, version
         audio.wav         16 kHz mono PCM16, written as it is captured
         marks.json        {"stages": [{"stage": ..., "start": ...}]}, the audio timeline
+        marks.recorded.json  the marks as recorded, kept once the user sets stages by hand
         transcript.json   debrief.transcript/1
         analysis.json     debrief.analysis/1
         corrections.json  the user's category corrections, never merged into the above
+        bookmarks.json    the user's bookmarks, once edited in the review
 """
 
 from __future__ import annotations
