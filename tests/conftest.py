@@ -19,6 +19,8 @@ import pytest
 from pulse_server import PulseServer, missing_tools, start_pulse, stop_pulse
 from speech import require, speak_to_wav
 
+from app.prompts import use_prompts_folder
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never reach for a model hub in tests: the bundled model is on disk.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -28,7 +30,8 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+             ) -> Iterator[Path]:
     """A fresh data dir (and settings dir) for every test, so nothing touches the user's."""
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("DEBRIEF_DATA_DIR", str(path))
@@ -37,7 +40,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     # the user's own trash.
     # (Outside the data dir, as the user's trash is.)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-    return path
+    yield path
+    use_prompts_folder(None)  # a window under test may have pointed it at its settings
 
 
 @pytest.fixture

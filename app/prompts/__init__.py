@@ -4,7 +4,7 @@ Qt-free. `load_library()` never fails on a bad file: it keeps the good prompts a
 the problems; `check_paths()` reports problems in any files or folders.
 """
 
-from app.prompts.library import Library, check_paths, load_library
+from app.prompts.library import Library, check_paths, load_library, use_prompts_folder
 from app.prompts.loader import load_prompt_file
 from app.prompts.model import KIND_TITLES, KINDS, PRODUCTS, Probe, Problem, Prompt, StagePlan
 from app.prompts.rubric import load_rubric
@@ -22,4 +22,5 @@ __all__ = [
     "load_library",
     "load_prompt_file",
     "load_rubric",
+    "use_prompts_folder",
 ]

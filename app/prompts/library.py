@@ -109,11 +109,29 @@ def _collect(files: Iterable[Path], seen: dict[str, Path],
     return prompts, problems
 
 
+_user_folder: Path | None = None
+
+
+def use_prompts_folder(folder: Path | None) -> None:
+    """Make `folder` the user's prompt folder for every library loaded from now on (the
+    app's setting), so that an import or a fresh analysis finds the prompts the library
+    screen shows. None: the default folder in the data dir."""
+    global _user_folder
+    _user_folder = Path(folder) if folder else None
+
+
+def prompts_folder() -> Path:
+    """The user's prompt folder: the one set by use_prompts_folder, else the default."""
+    return _user_folder or user_prompts_dir()
+
+
 def load_library(extra_dirs: Sequence[Path] | None = None) -> Library:
     """Bundled prompts, then the user's prompt folder, then `extra_dirs`."""
     problems: list[Problem] = []
     rubric = _rubric_with_problems(problems)
-    folders = [bundled_prompts_dir(), user_prompts_dir(), *(Path(d) for d in extra_dirs or ())]
+    folders = [bundled_prompts_dir(), prompts_folder(), *(Path(d) for d in extra_dirs or ())]
+    folders = [f for i, f in enumerate(folders) if f.resolve() not in
+               {g.resolve() for g in folders[:i]}]  # a folder given twice is read once
     files = [f for folder in folders for f in prompt_files(folder)]
     prompts, found = _collect(files, {}, rubric)
     return Library(prompts, problems + found)

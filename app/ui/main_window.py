@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DebriefError
-from app.prompts import load_library
+from app.prompts import load_library, use_prompts_folder
 from app.sessions.folder import SessionFolder
 from app.sessions.store import SessionStore, library_products
 from app.ui.home import HomeView
@@ -41,8 +41,9 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self.settings = settings or Settings()
         bind_theme(self.settings)
-        self.library = load_library([self.settings.prompts_folder()])
-        self.store = SessionStore(product_of=library_products([self.settings.prompts_folder()]))
+        use_prompts_folder(self.settings.prompts_folder())  # imports and analyses see it too
+        self.library = load_library()
+        self.store = SessionStore(product_of=library_products())
 
         self.home = HomeView(self.store, self.settings, prompts=lambda: self.library.prompts)
         self.library_view = LibraryView(self.library)
@@ -211,7 +212,8 @@ class MainWindow(QMainWindow):
         if key == CAPTIONS:
             self.rehearse.view.captions.setVisible(bool(self.settings.value(CAPTIONS)))
         if key == PROMPTS_FOLDER:
-            self.library = load_library([self.settings.prompts_folder()])
+            use_prompts_folder(self.settings.prompts_folder())
+            self.library = load_library()
             self.library_view.set_library(self.library)
 
     def offer_recovery(self) -> None:

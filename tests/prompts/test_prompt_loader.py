@@ -10,7 +10,13 @@ import pytest
 
 from app.errors import DebriefError
 from app.paths import bundled_prompts_dir, user_prompts_dir
-from app.prompts import check_paths, load_library, load_prompt_file, load_rubric
+from app.prompts import (
+    check_paths,
+    load_library,
+    load_prompt_file,
+    load_rubric,
+    use_prompts_folder,
+)
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad" / "prompts"
 GOOD = bundled_prompts_dir() / "messaging-scheduled-messages.toml"
@@ -153,6 +159,27 @@ def test_user_folder_prompts_load_alongside_bundled(tmp_path: Path) -> None:
     (extra / "x.toml").write_text(mine.replace("my-own-prompt", "extra-prompt"),
                                   encoding="utf-8")
     assert load_library([extra]).get("extra-prompt").source == extra / "x.toml"
+
+
+def test_the_chosen_prompt_folder_is_the_one_every_library_reads(tmp_path: Path) -> None:
+    """The app's prompt-folder setting reaches code that loads the library itself (an
+    import, a fresh analysis), and a folder named twice is read once."""
+    from app.sessions.finalize import session_prompt
+
+    chosen = tmp_path / "my prompts"
+    chosen.mkdir()
+    mine = GOOD.read_text(encoding="utf-8").replace(
+        'id = "messaging-scheduled-messages"', 'id = "my-own-prompt"')
+    (chosen / "mine.toml").write_text(mine, encoding="utf-8")
+    assert session_prompt({"prompt_id": "my-own-prompt"}) is None
+    use_prompts_folder(chosen)
+    library = load_library([chosen])
+    assert library.get("my-own-prompt").source == chosen / "mine.toml"
+    assert library.problems == []  # not "duplicate id" against itself
+    found = session_prompt({"prompt_id": "my-own-prompt", "minutes": 60})
+    assert found is not None and found.id == "my-own-prompt"
+    use_prompts_folder(None)
+    assert session_prompt({"prompt_id": "my-own-prompt"}) is None
 
 
 def test_unknown_prompt_error_points_at_the_list() -> None:
