@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.analysis import apply_corrections
+from app.analysis.corrections import parse_corrections
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.sessions.folder import read_json, write_json_atomic
-from app.stages import CATEGORIES
 
 Corrections = dict[float, str]  # segment start (rounded to ms) -> category
 
@@ -26,20 +26,13 @@ def load(path: Path) -> Corrections:
     """Read corrections.json; a missing file means no corrections."""
     if not path.exists():
         return {}
-    data = read_json(path)
-    items = data.get("segments") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise DebriefError('not a corrections file (expected {"segments": [...]})', path)
-    out: Corrections = {}
-    for n, item in enumerate(items, 1):
-        start = item.get("start") if isinstance(item, dict) else None
-        category = item.get("category") if isinstance(item, dict) else None
-        if isinstance(start, bool) or not isinstance(start, int | float):
-            raise DebriefError(f"entry {n}: start must be a number of seconds", path)
-        if category not in CATEGORIES:
-            raise DebriefError(f"entry {n}: unknown category {category!r}", path)
-        out[key(start)] = category
-    return out
+    try:
+        pairs = parse_corrections(read_json(path))
+    except DebriefError as exc:
+        if exc.path is not None:
+            raise
+        raise DebriefError(exc.message, path) from None
+    return {key(start): category for start, category in pairs}
 
 
 def save(path: Path, corrections: Corrections) -> None:

@@ -26,7 +26,7 @@ INDEX_NAME = "index.sqlite3"
 # A disposable copy of the summary kept in each folder, so rebuilding a lost index reads
 # one small file per session instead of every analysis (hundreds of KB each).
 SUMMARY_CACHE = "summary.cache.json"
-_SIGNED_FILES = ("session.json", "analysis.json")
+_SIGNED_FILES = ("session.json", "analysis.json", "corrections.json")
 
 
 def signature(path: Path) -> str:

@@ -1,5 +1,6 @@
 """One row of the history: what a stored session amounts to, derived from its
-session.json and (when the analysis has run) its analysis.json.
+session.json and (when the analysis has run) its analysis.json, with the user's
+category corrections (corrections.json) on top, as the review shows it.
 
 Summarizing never raises: a session whose files cannot be read becomes a row marked
 damaged, with the reason, so one broken folder never hides the others.
@@ -7,6 +8,7 @@ damaged, with the reason, so one broken folder never hides the others.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,6 +17,8 @@ from typing import Any
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.sessions.folder import SessionFolder, read_json
+
+log = logging.getLogger(__name__)
 
 # Looks up the product area of a prompt id ("" when unknown).
 ProductLookup = Callable[[str], str]
@@ -80,13 +84,29 @@ def summarize(path: Path, product_of: ProductLookup = _no_product) -> SessionSum
         return summary
     _apply_meta(summary, meta, product_of)
     if folder.analysis_path.exists():
+        corrected = folder.corrections_path.exists()
         try:
-            analysis = load_analysis(folder.analysis_path, with_segments=False)
+            analysis = load_analysis(folder.analysis_path, with_segments=corrected)
         except DebriefError as exc:
             summary.damaged = f"analysis.json {exc.message}"
             return summary
+        if corrected:
+            analysis = _corrected(analysis, folder)
         _apply_analysis(summary, analysis)
     return summary
+
+
+def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
+    """The analysis with the user's corrections; as it is when they cannot be read (the
+    review names the file and the problem when the session is opened)."""
+    from app.analysis import apply_corrections
+
+    try:
+        return apply_corrections(analysis, read_json(folder.corrections_path))
+    except DebriefError as exc:
+        log.warning("%s: corrections not applied to the summary: %s",
+                    folder.corrections_path, exc.message)
+        return analysis
 
 
 def _apply_meta(summary: SessionSummary, meta: dict, product_of: ProductLookup) -> None:

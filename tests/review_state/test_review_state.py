@@ -115,7 +115,7 @@ def test_bad_correction_input_is_a_debrief_error(session: Path):
     with pytest.raises(DebriefError):
         review.set_category(0, "frontend")
     (session / "corrections.json").write_text('{"segments": [{"start": 1, "category": "x"}]}')
-    with pytest.raises(DebriefError, match=r"corrections\.json: entry 1: unknown category"):
+    with pytest.raises(DebriefError, match=r"corrections\.json: correction 1: unknown category"):
         SessionReview(session)
 
 

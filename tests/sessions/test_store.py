@@ -103,3 +103,24 @@ def test_summary_of_folder_without_session_json(tmp_path: Path):
     (tmp_path / "x").mkdir()
     assert summarize(tmp_path / "x").damaged == "session.json file not found"
     assert sessions_dir().exists()
+
+
+def test_the_history_counts_the_users_category_corrections(store: SessionStore,
+                                                           stored: list[Path]):
+    """A sentence the user moved from UI to API in the review moves in the history's
+    platform share too; a corrections file that cannot be read leaves the row as the
+    machine had it."""
+    path = stored[0]
+    before = next(s for s in store.list() if s.path == str(path))
+    segments = json.loads((path / "analysis.json").read_text())["segments"]
+    ui = [s for s in segments if s["category"] == "ui"]
+    assert ui
+    (path / "corrections.json").write_text(json.dumps(
+        {"segments": [{"start": s["start"], "category": "api"} for s in ui]}))
+    after = next(s for s in store.list() if s.path == str(path))
+    assert after.platform_share > before.platform_share
+    assert after.solution_ui_minutes == 0
+    (path / "corrections.json").write_text("{not json")
+    broken = next(s for s in store.list() if s.path == str(path))
+    assert broken.damaged is None
+    assert broken.platform_share == pytest.approx(before.platform_share)
