@@ -35,7 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def read_input(path: Path, model: str | None = None) -> Transcript:
-    """A transcript from a transcript file, or from audio through the recognizer."""
+    """A transcript from a transcript file, or from audio through the recognizer.
+
+    The whole file is decoded at once, without the case vocabulary that live pieces
+    need: on the eval scripts spoken in seven voices, that labelled sentences better
+    than the vocabulary on pause-cut pieces did (the vocabulary pulls a consumer
+    answer's words toward API terms)."""
     suffix = path.suffix.lower()
     if suffix in TRANSCRIPT_SUFFIXES:
         return load_transcript(path)
@@ -64,13 +69,13 @@ def run(args: argparse.Namespace) -> int:
     from app.reports import render
     from app.sessions.folder import read_json
 
-    transcript = read_input(args.input, args.model)
-    marks = load_marks(args.marks, transcript.duration) if args.marks else None
     prompt = None
-    if args.prompt:
+    if args.prompt:  # before transcribing: a wrong id is said at once
         from app.prompts import load_library
 
         prompt = load_library().get(args.prompt)
+    transcript = read_input(args.input, args.model)
+    marks = load_marks(args.marks, transcript.duration) if args.marks else None
     corrections = None
     if args.corrections:
         from app.analysis.corrections import parse_corrections
