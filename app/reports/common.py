@@ -49,8 +49,10 @@ def category_line(analysis: Analysis) -> list[tuple[str, float, float]]:
 
 
 def stage_source(analysis: Analysis) -> str:
+    # Marks come from the stage clock, an imported marks file or the review's hand edits;
+    # the analysis does not say which, so the report does not claim one.
     return ("estimated from what was said (no stage marks)" if analysis.stages_estimated
-            else "from the stage clock's marks")
+            else "from the session's stage marks")
 
 
 def segment_label(seg: AnalyzedSegment) -> str:

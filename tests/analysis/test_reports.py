@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -111,3 +112,13 @@ def test_unknown_format_is_an_error(analysis):
 def test_reports_render_an_answer_past_the_hour():
     t = Transcript([Segment(3700.0, 3702.0, "We add an endpoint.")])
     assert "1:01:40" in render(analyze(t), "md")
+
+
+def test_reports_say_where_the_stage_bounds_came_from(analysis):
+    assert "stages estimated from what was said" in render(analysis, "md")
+    marked = analyze(cues(["The prompt is scheduling.", "One trade-off is webhooks."]),
+                     [("problem", 0.0), ("technical", 2.0)])
+    for fmt in ("md", "html"):
+        text = html.unescape(render(marked, fmt))
+        assert "stages from the session's stage marks" in text
+        assert "estimated" not in text
