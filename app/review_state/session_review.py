@@ -50,6 +50,7 @@ class SessionReview:
         self.bookmarks: list[Bookmark] = (
             saved if saved is not None else bookmark_store.from_events(self.meta.get("events"))
         )
+        self._undo: list[tuple[str, stage_marks.Snapshot]] = []  # stage edits, newest last
         self.reload_analysis()
 
     # -- loading ---------------------------------------------------------------------------
@@ -190,28 +191,56 @@ class SessionReview:
         """Make `stage` start at `seconds`, save marks.json and analyse again."""
         marks, end = self._stage_marks()
         self._reanalyse(lambda: stage_marks.write_marks(
-            self.folder, stage_marks.start_stage(marks, stage, seconds, end)))
+            self.folder, stage_marks.start_stage(marks, stage, seconds, end)),
+            f"start {stage_marks.quoted(stage)}")
 
     def move_stage_start(self, index: int, seconds: float) -> None:
         """Move the start of stage span `index` (as in analysis.stages) to `seconds`."""
         marks, end = self._stage_marks()
         self._reanalyse(lambda: stage_marks.write_marks(
-            self.folder, stage_marks.move_start(marks, index, seconds, end)))
+            self.folder, stage_marks.move_start(marks, index, seconds, end)),
+            f"move {stage_marks.quoted(marks[index][0])}")
 
     def remove_stage(self, index: int) -> None:
         """Drop stage span `index`; its time goes to its neighbour."""
         marks, _end = self._stage_marks()
         self._reanalyse(lambda: stage_marks.write_marks(
-            self.folder, stage_marks.remove_start(marks, index)))
+            self.folder, stage_marks.remove_start(marks, index)),
+            f"remove {stage_marks.quoted(marks[index][0])}")
 
     def reset_stages(self) -> None:
         """Back to the stages the session had before any hand edit."""
         if self.stages_by_hand:
-            self._reanalyse(lambda: stage_marks.restore_recorded(self.folder))
+            self._reanalyse(lambda: stage_marks.restore_recorded(self.folder),
+                            "reset the stages")
 
-    def _reanalyse(self, change: Callable[[], None]) -> None:
+    @property
+    def stage_undo(self) -> str | None:
+        """The stage edit that undo_stage_edit() would take back, in the user's words
+        ("move “Solution”"); None when there is none since the session was opened."""
+        return self._undo[-1][0] if self._undo else None
+
+    def undo_stage_edit(self) -> str | None:
+        """Put the stage marks back as they were before the last edit, analyse again,
+        and return what was undone (None when there was nothing to undo)."""
+        if not self._undo:
+            return None
+        what, saved = self._undo[-1]
+        self._reanalyse(lambda: self._restore(saved))
+        self._undo.pop()
+        return what
+
+    def _restore(self, saved: stage_marks.Snapshot) -> None:
+        try:
+            stage_marks.restore(self.folder, saved)
+        except OSError as exc:
+            raise DebriefError(f"cannot be written ({exc.strerror or exc})",
+                               self.folder.marks_path) from None
+
+    def _reanalyse(self, change: Callable[[], None], what: str | None = None) -> None:
         """Apply `change` to the marks files and analyse the session again; if either
-        fails, the files are put back as they were and the error is raised."""
+        fails, the files are put back as they were and the error is raised. A change
+        named `what` can be undone."""
         saved = stage_marks.snapshot(self.folder)
         try:
             change()
@@ -223,4 +252,6 @@ class SessionReview:
             stage_marks.roll_back(self.folder, saved)
             raise DebriefError(f"cannot be written ({exc.strerror or exc})",
                                self.folder.analysis_path) from None
+        if what is not None and stage_marks.snapshot(self.folder) != saved:
+            self._undo.append((what, saved))
         self.reload_analysis()

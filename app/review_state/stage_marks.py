@@ -36,7 +36,8 @@ class StageChoice:
     reason: str = ""
 
 
-def _title(stage: str) -> str:
+def quoted(stage: str) -> str:
+    """The stage's title in quotes, as messages name it."""
     return f"“{STAGE_TITLES.get(stage, stage)}”"
 
 
@@ -67,29 +68,29 @@ def start_stage(marks: Marks, stage: str, t: float, duration: float) -> Marks:
     new = list(marks)
     if here == stage:
         if t - start < MIN_STAGE:
-            raise DebriefError(f"{_title(stage)} already starts here")
+            raise DebriefError(f"{quoted(stage)} already starts here")
         if _end(marks, k, duration) - t < MIN_STAGE:
-            raise DebriefError(f"too close to the end of {_title(stage)}")
+            raise DebriefError(f"too close to the end of {quoted(stage)}")
         if k == 0:
             # Something came before it: the stage before it in the interview, which is
             # what the clock would have shown there.
             if _order(stage) == 0:
-                raise DebriefError(f"{_title(stage)} is the first stage; it starts at 00:00")
+                raise DebriefError(f"{quoted(stage)} is the first stage; it starts at 00:00")
             return [(STAGE_IDS[_order(stage) - 1], 0.0), (stage, t), *marks[1:]]
         new[k] = (stage, t)
         return new
     if t - start < MIN_STAGE:
-        raise DebriefError(f"too close to the start of {_title(here)}")
+        raise DebriefError(f"too close to the start of {quoted(here)}")
     if k + 1 < len(marks) and marks[k + 1][0] == stage:
         new[k + 1] = (stage, t)  # it starts earlier
         return new
     if _order(stage) < _order(here):
-        raise DebriefError(f"{_title(stage)} comes before {_title(here)}")
+        raise DebriefError(f"{quoted(stage)} comes before {quoted(here)}")
     if k + 1 < len(marks) and _order(stage) > _order(marks[k + 1][0]):
-        raise DebriefError(f"{_title(stage)} comes after {_title(marks[k + 1][0])}, "
+        raise DebriefError(f"{quoted(stage)} comes after {quoted(marks[k + 1][0])}, "
                            "which starts later")
     if _end(marks, k, duration) - t < MIN_STAGE:
-        raise DebriefError(f"too close to the end of {_title(here)}")
+        raise DebriefError(f"too close to the end of {quoted(here)}")
     new.insert(k + 1, (stage, t))
     return new
 
@@ -191,21 +192,37 @@ def restore_recorded(folder: SessionFolder) -> None:
                            folder.marks_path) from None
 
 
-def snapshot(folder: SessionFolder) -> tuple[bytes | None, bytes | None]:
-    """The two marks files as they are now, to roll back a change that failed."""
+Snapshot = tuple[bytes | None, bytes | None]  # marks.json, marks.recorded.json (None: absent)
+
+
+def snapshot(folder: SessionFolder) -> Snapshot:
+    """The two marks files as they are now: to roll back a change that failed, or to
+    undo one."""
     def read(path: Path) -> bytes | None:
         return path.read_bytes() if path.exists() else None
 
     return read(folder.marks_path), read(recorded_path(folder))
 
 
-def roll_back(folder: SessionFolder, saved: tuple[bytes | None, bytes | None]) -> None:
+def restore(folder: SessionFolder, saved: Snapshot) -> None:
+    """Put both marks files back as `snapshot` read them. Raises OSError."""
+    for path, body in zip((folder.marks_path, recorded_path(folder)), saved, strict=True):
+        _put(path, body)
+
+
+def roll_back(folder: SessionFolder, saved: Snapshot) -> None:
+    """restore(), as far as it goes: the change already failed, and that error is the
+    one to report."""
     for path, body in zip((folder.marks_path, recorded_path(folder)), saved, strict=True):
         with contextlib.suppress(OSError):
-            if body is None:
-                path.unlink(missing_ok=True)
-            else:
-                _write_bytes(path, body)
+            _put(path, body)
+
+
+def _put(path: Path, body: bytes | None) -> None:
+    if body is None:
+        path.unlink(missing_ok=True)
+    else:
+        _write_bytes(path, body)
 
 
 def _write_bytes(path: Path, body: bytes) -> None:

@@ -170,6 +170,33 @@ def test_reset_puts_back_the_recorded_marks_exactly(session: Path):
     assert [c for _s, _t, c in after] == [pytest.approx(c, abs=0.01) for _s, _t, c in before]
 
 
+def test_each_edit_can_be_undone_in_turn_back_to_the_recorded_files(session: Path):
+    recorded = (session / "marks.json").read_bytes()
+    review = SessionReview(session)
+    assert review.stage_undo is None and review.undo_stage_edit() is None
+    original = [(s.stage, s.start) for s in review.analysis.stages]
+    review.start_stage("solution", 60.0)
+    after_start = [(s.stage, s.start) for s in review.analysis.stages]
+    review.move_stage_start(3, 300.0)
+    review.move_stage_start(3, 300.0)  # dropped where it was: nothing to undo
+    review.remove_stage(4)
+    review.reset_stages()
+    assert review.stage_undo == "reset the stages"
+
+    assert review.undo_stage_edit() == "reset the stages"
+    assert [s.stage for s in review.analysis.stages] == [
+        "problem", "developer", "solution", "technical", "wrapup"]
+    assert review.undo_stage_edit() == "remove “Metrics”"
+    assert review.undo_stage_edit() == "move “Technical considerations”"
+    assert [(s.stage, s.start) for s in review.analysis.stages] == after_start
+    assert _disk_marks(session) == after_start
+    assert review.undo_stage_edit() == "start “Solution, API-first”"
+    assert (session / "marks.json").read_bytes() == recorded
+    assert not (session / RECORDED_NAME).exists() and not review.stages_by_hand
+    assert [(s.stage, s.start) for s in review.analysis.stages] == original
+    assert review.stage_undo is None
+
+
 def test_estimated_stages_become_set_by_hand_and_reset_estimates_again(session: Path):
     (session / "marks.json").unlink()
     analyze_session(SessionFolder(session))

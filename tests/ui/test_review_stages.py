@@ -111,6 +111,39 @@ def test_dragging_a_stage_handle_moves_its_start_and_escape_cancels(qtbot,
     assert screen.player.position() == 0.0  # a drag is not a click: no seek
 
 
+def test_ctrl_z_and_the_menu_undo_the_last_stage_edits(qtbot, screen: ReviewScreen):
+    strip = screen.timeline
+    recorded = screen.review.folder.marks_path.read_bytes()
+    chart = _chart(screen)
+    screen.transcript.setFocus()
+    qtbot.keyClick(screen.transcript, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.status.text() == "No stage edit to undo"
+    assert "undo" not in [a.data() for a in strip.context_menu_at(10).actions()]
+
+    x0, x1 = round(strip.handle_x(2)), _x_at(strip, 200.0)  # Solution: 120 s → 200 s
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(x0, 12))
+    qtbot.mouseMove(strip, QPoint(x1, 12))
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(x1, 12))
+    _action(strip.context_menu_at(_x_at(strip, 560.0)), "remove").trigger()
+    assert [s.stage for s in screen.review.analysis.stages][-1] == "metrics"
+
+    undo = _action(strip.context_menu_at(10), "undo")
+    assert undo.text() == "Undo remove “Trade-offs and wrap-up”"
+    with qtbot.waitSignal(screen.sessionChanged):
+        undo.trigger()
+    assert screen.status.text() == "Undone: remove “Trade-offs and wrap-up”"
+    assert screen.review.analysis.stages[-1].stage == "wrapup"
+    assert screen.review.analysis.stages[2].start == pytest.approx(strip.time_at(x1), abs=1e-3)
+
+    qtbot.keyClick(screen.transcript, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.status.text() == f"Undone: move “{SOLUTION}”"
+    assert screen.review.folder.marks_path.read_bytes() == recorded
+    assert not (screen.review.folder.path / RECORDED_NAME).exists()
+    assert strip.handle_x(2) == pytest.approx(strip._x(120.0))
+    assert _chart(screen) == pytest.approx(chart, abs=0.01)
+    assert "by hand" not in screen.summary.time_note.text()
+
+
 def test_the_transcript_submenu_and_the_s_key(qtbot, screen: ReviewScreen):
     analysis = screen.review.analysis
     seg = next(i for i, s in enumerate(analysis.segments) if s.start > 200 and s.words)

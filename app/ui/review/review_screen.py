@@ -165,6 +165,7 @@ class ReviewScreen(QWidget):
         self.stage_menu.startRequested.connect(self.start_stage)
         self.stage_menu.removeRequested.connect(self.remove_stage)
         self.stage_menu.resetRequested.connect(self.reset_stages)
+        self.stage_menu.undoRequested.connect(self.undo_stage_edit)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (Qt.Key.Key_Space, p.toggle),
@@ -175,6 +176,7 @@ class ReviewScreen(QWidget):
             (QKeySequence.StandardKey.FindPrevious, lambda: self.step_search(False)),
             (Qt.Key.Key_B, self.add_bookmark),
             (Qt.Key.Key_S, self.show_stage_menu),
+            (QKeySequence.StandardKey.Undo, self.undo_stage_edit),
         ):
             QShortcut(QKeySequence(key), self, slot, context=ctx)
 
@@ -333,6 +335,14 @@ class ReviewScreen(QWidget):
     def reset_stages(self) -> None:
         if self._edit_stages(lambda r: r.reset_stages()):
             self.status.setText("Stages reset")
+
+    def undo_stage_edit(self) -> None:
+        """Take back the last stage edit (Ctrl+Z, or the stage menu)."""
+        what = self.review.stage_undo if self.review is not None else None
+        if what is None:
+            self.status.setText("No stage edit to undo")
+        elif self._edit_stages(lambda r: r.undo_stage_edit()):
+            self.status.setText(f"Undone: {what}")
 
     def show_stage_menu(self) -> None:
         """The stage menu for the playhead, under it on the timeline (the S key)."""

@@ -1,11 +1,13 @@
 """The stage menu for a moment of the recording: "Start <stage> here" for each stage
 (greyed out, with the reason, where the stage cannot start), remove the stage around
-that moment, and reset to the stages the session came with. The timeline shows it on a
-right-click, the transcript as a submenu; its actions only emit intents."""
+that moment, reset to the stages the session came with, and undo the last edit. The
+timeline shows it on a right-click, the transcript as a submenu; its actions only emit
+intents."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.review_state.session_review import SessionReview
@@ -23,6 +25,7 @@ class StageMenu(QObject):
     startRequested = Signal(str, float)  # stage, seconds
     removeRequested = Signal(int)  # index into analysis.stages
     resetRequested = Signal()
+    undoRequested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,4 +64,9 @@ class StageMenu(QObject):
         if not r.stages_by_hand:
             reset.setToolTip("The stages are as the session came; nothing to reset")
         reset.triggered.connect(self.resetRequested)
+        if r.stage_undo is not None:
+            undo = menu.addAction(f"Undo {r.stage_undo}")
+            undo.setData("undo")
+            undo.setShortcut(QKeySequence.StandardKey.Undo)
+            undo.triggered.connect(self.undoRequested)
         return menu
