@@ -85,8 +85,9 @@ class SummaryBand(QFrame):
                                       "timeline or a word to start a stage there.")
         elif stages_by_hand:
             self.time_note.setText(self.time_note.text() + " · stages set by hand")
-            self.time_note.setToolTip("You set where the stages start. The timeline's "
-                                      "right-click menu can reset them.")
+            self.time_note.setToolTip("You set where the stages start. Ctrl+Z takes back "
+                                      "the last change; the timeline's right-click menu "
+                                      "resets them all.")
         else:
             self.time_note.setToolTip("")
         share = analysis.platform_share
