@@ -226,16 +226,9 @@ class SessionReview:
         if not self._undo:
             return None
         what, saved = self._undo[-1]
-        self._reanalyse(lambda: self._restore(saved))
+        self._reanalyse(lambda: stage_marks.restore(self.folder, saved))
         self._undo.pop()
         return what
-
-    def _restore(self, saved: stage_marks.Snapshot) -> None:
-        try:
-            stage_marks.restore(self.folder, saved)
-        except OSError as exc:
-            raise DebriefError(f"cannot be written ({exc.strerror or exc})",
-                               self.folder.marks_path) from None
 
     def _reanalyse(self, change: Callable[[], None], what: str | None = None) -> None:
         """Apply `change` to the marks files and analyse the session again; if either

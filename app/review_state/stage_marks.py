@@ -205,9 +205,13 @@ def snapshot(folder: SessionFolder) -> Snapshot:
 
 
 def restore(folder: SessionFolder, saved: Snapshot) -> None:
-    """Put both marks files back as `snapshot` read them. Raises OSError."""
-    for path, body in zip((folder.marks_path, recorded_path(folder)), saved, strict=True):
-        _put(path, body)
+    """Put both marks files back as `snapshot` read them."""
+    try:
+        for path, body in zip((folder.marks_path, recorded_path(folder)), saved, strict=True):
+            _put(path, body)
+    except OSError as exc:
+        raise DebriefError(f"cannot be written ({exc.strerror or exc})",
+                           folder.marks_path) from None
 
 
 def roll_back(folder: SessionFolder, saved: Snapshot) -> None:

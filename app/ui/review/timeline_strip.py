@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from app.analysis.model import Analysis
-from app.review_state.stage_marks import MIN_STAGE
+from app.review_state.stage_marks import move_start
 from app.stages import STAGE_TITLES
 from app.ui.review.colors import CATEGORY_LABELS, category_color, is_dark, stamp
 
@@ -305,12 +305,11 @@ class TimelineStrip(QWidget):
         super().keyPressEvent(event)
 
     def _clamped(self, index: int, seconds: float) -> float:
-        """Keep a dragged start between its neighbours, as the stage edit will."""
+        """Where the stage edit will put a start dropped at `seconds`."""
         assert self._analysis is not None
         stages = self._analysis.stages
-        low = stages[index - 1].start + MIN_STAGE
-        high = stages[index].end - MIN_STAGE
-        return min(max(seconds, low), max(low, high))
+        marks = [(s.stage, s.start) for s in stages]
+        return move_start(marks, index, seconds, stages[-1].end)[index][1]
 
     def context_menu_at(self, x: float) -> QMenu | None:
         """The stage menu for the moment at x (None without an analysis)."""
