@@ -82,7 +82,10 @@ def test_killed_worker_is_restarted_and_recording_is_unaffected(pulse, speak, qt
     assert ready.args == [str(folder.path)]
     transcript = load_transcript(folder.transcript_path)
     text = transcript.text.lower()
-    assert "endpoint" in text and "payment" in text
+    # Pieces are cut where the pauses fall, so only words tiny.en hears in any cut are
+    # checked: "endpoint" comes out as "end point" in some.
+    for key in ("request", "error", "payment"):
+        assert key in text, text
     assert transcript.segments[-1].end > duration - 6.0  # transcribed to the end
     starts = [s.start for s in transcript.segments]
     assert starts == sorted(starts)
