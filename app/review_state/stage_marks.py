@@ -201,13 +201,14 @@ def snapshot(folder: SessionFolder) -> Snapshot:
     def read(path: Path) -> bytes | None:
         return path.read_bytes() if path.exists() else None
 
-    return read(folder.marks_path), read(recorded_path(folder))
+    marks, recorded = _snapshot_files(folder)
+    return read(marks), read(recorded)
 
 
 def restore(folder: SessionFolder, saved: Snapshot) -> None:
     """Put both marks files back as `snapshot` read them."""
     try:
-        for path, body in zip((folder.marks_path, recorded_path(folder)), saved, strict=True):
+        for path, body in zip(_snapshot_files(folder), saved, strict=True):
             _put(path, body)
     except OSError as exc:
         raise DebriefError(f"cannot be written ({exc.strerror or exc})",
@@ -217,9 +218,14 @@ def restore(folder: SessionFolder, saved: Snapshot) -> None:
 def roll_back(folder: SessionFolder, saved: Snapshot) -> None:
     """restore(), as far as it goes: the change already failed, and that error is the
     one to report."""
-    for path, body in zip((folder.marks_path, recorded_path(folder)), saved, strict=True):
+    for path, body in zip(_snapshot_files(folder), saved, strict=True):
         with contextlib.suppress(OSError):
             _put(path, body)
+
+
+def _snapshot_files(folder: SessionFolder) -> tuple[Path, Path]:
+    """The files a Snapshot holds, in its order."""
+    return folder.marks_path, recorded_path(folder)
 
 
 def _put(path: Path, body: bytes | None) -> None:
