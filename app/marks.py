@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import DebriefError
-from app.sessions.folder import read_json, write_json_atomic
+from app.fileio.jsonfile import read_json, write_json_atomic
 from app.stages import STAGE_IDS
 
 Marks = list[tuple[str, float]]

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.fileio.atomic import write_atomic
 from app.textfile import read_text
 
 SCHEMA = "debrief.transcript/1"
@@ -89,22 +90,26 @@ def load_transcript(path: str | Path) -> Transcript:
     return transcript
 
 
+def render_transcript(transcript: Transcript, fmt: str) -> str:
+    """The transcript as `fmt`: "json" (debrief.transcript/1), "srt" or "vtt"."""
+    if fmt == "json":
+        return json.dumps(transcript.to_dict(), ensure_ascii=False, indent=1)
+    cues = ((s.start, s.end, s.text.strip()) for s in transcript.segments)
+    if fmt == "srt":
+        return to_srt(cues)
+    if fmt == "vtt":
+        return to_vtt(cues)
+    raise DebriefError(f"unknown transcript format {fmt!r} (use json, srt or vtt)")
+
+
 def save_transcript(transcript: Transcript, path: str | Path) -> Path:
-    """Write by suffix (.json, .srt, .vtt); JSON goes through a temp file so a crash
-    never leaves a half-written transcript behind."""
+    """Write by suffix (.json, .srt, .vtt), atomically, so a crash never leaves a
+    half-written transcript behind."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        body = json.dumps(transcript.to_dict(), ensure_ascii=False, indent=1)
-    elif suffix == ".srt":
-        body = to_srt((s.start, s.end, s.text.strip()) for s in transcript.segments)
-    elif suffix == ".vtt":
-        body = to_vtt((s.start, s.end, s.text.strip()) for s in transcript.segments)
-    else:
+    fmt = path.suffix.lower().lstrip(".")
+    if "." + fmt not in TRANSCRIPT_SUFFIXES:
         raise DebriefError("unknown transcript format (use .json, .srt or .vtt)", path)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(body, encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, render_transcript(transcript, fmt))
     return path
 
 

@@ -25,8 +25,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never reach for a model hub in tests: the bundled model is on disk.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)

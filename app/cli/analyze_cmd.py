@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.fileio.output import STDOUT, check_output
 from app.transcript import TRANSCRIPT_SUFFIXES, Transcript, load_transcript
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus")
@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="category fixes to apply on top of the machine's labels")
     parser.add_argument("--format", choices=FORMATS, default="json")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT",
-                        help="write here instead of standard output")
+                        help="write to OUT (a file, a device or pipe, or - for standard output; "
+                        "the default)")
     parser.set_defaults(func=run)
 
 
@@ -65,10 +66,10 @@ def read_input(path: Path, model: str | None = None) -> Transcript:
 
 def run(args: argparse.Namespace) -> int:
     from app.analysis import analyze
+    from app.fileio.jsonfile import read_json
     from app.marks import load_marks
-    from app.reports import render
-    from app.sessions.folder import read_json
 
+    check_output(args.output or STDOUT)  # before transcribing, like a wrong prompt id
     prompt = None
     if args.prompt:  # before transcribing: a wrong id is said at once
         from app.prompts import load_library
@@ -91,11 +92,7 @@ def run(args: argparse.Namespace) -> int:
         if exc.path is not None:
             raise
         raise DebriefError(exc.message, args.input) from None
-    if args.output is not None:
-        from app.review_state.exports import write_text
+    from app.review_state.exports import write_text
 
-        write_text(analysis, args.format, args.output)
-        return 0
-    body = render(analysis, args.format)
-    sys.stdout.write(body if body.endswith("\n") else body + "\n")
+    write_text(analysis, args.format, args.output or STDOUT)
     return 0

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
-from app.sessions.folder import read_json
+from app.fileio.jsonfile import read_json
+from app.fileio.output import STDOUT
 from app.sessions.store import SessionStore
 from app.sessions.summary import SessionSummary, load_analysis
 
@@ -30,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("id", help="session id (see `debrief sessions list`)")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="md")
     export.add_argument("-o", "--output", type=Path, metavar="OUT",
-                        help="write to OUT instead of standard output")
+                        help="write to OUT (a file, a device or pipe, or - for standard output; "
+                        "the default)")
     export.set_defaults(func=_export)
 
 
@@ -94,17 +96,8 @@ def _export(args: argparse.Namespace) -> int:
     analysis = apply_user_corrections(load_analysis(folder.analysis_path),
                                       folder.corrections_path)
     try:
-        from app.reports import render
+        from app.review_state.exports import write_text
     except ImportError:
         raise DebriefError("reports are not available in this build") from None
-    body = render(analysis, args.format)
-    if args.output is None:
-        sys.stdout.write(body if body.endswith("\n") else body + "\n")
-        return 0
-    tmp = args.output.with_name(args.output.name + ".part")
-    try:
-        tmp.write_text(body, encoding="utf-8")
-        tmp.replace(args.output)
-    except OSError as exc:
-        raise DebriefError(f"cannot be written ({exc.strerror})", args.output) from None
+    write_text(analysis, args.format, args.output or STDOUT)
     return 0

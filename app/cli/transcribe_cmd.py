@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.fileio.output import check_output, write_output, writes_through
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,7 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "speech model. Writes transcript JSON, SRT or WebVTT, chosen by -o's suffix.")
     parser.add_argument("audio", type=Path, metavar="AUDIO")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT",
-                        help="transcript.json, .srt or .vtt (default: AUDIO with .json)")
+                        help="transcript.json, .srt or .vtt (default: AUDIO with .json); "
+                        "a device or pipe, or - for standard output, gets --format")
+    parser.add_argument("--format", choices=("json", "srt", "vtt"),
+                        help="the transcript format (default: by OUT's suffix, else json)")
     parser.add_argument("--model", metavar="NAME|PATH",
                         help="bundled (default), a faster-whisper model name such as base.en, "
                         "or a CTranslate2 model folder")
@@ -31,20 +35,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def output_format(out: Path) -> str:
+    """The transcript format `out`'s suffix names; JSON for a stream with no suffix."""
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt in ("json", "srt", "vtt"):
+        return fmt
+    if writes_through(out):
+        return "json"
+    raise DebriefError("unknown transcript format (use .json, .srt or .vtt, or --format)",
+                       out)
+
+
 def run(args: argparse.Namespace) -> int:
     """Transcribe one file; every problem is one line on stderr."""
     from app.audio.decode import load_audio
     from app.cli.progress import TerminalProgress
-    from app.transcript import TRANSCRIPT_SUFFIXES, save_transcript
+    from app.transcript import render_transcript
     from app.transcription.engine import transcribe_array
     from app.transcription.models import resolve_model
     from app.transcription.vocabulary import case_vocabulary
 
     out = args.output or args.audio.with_suffix(".json")
-    if out.suffix.lower() not in TRANSCRIPT_SUFFIXES:
-        raise DebriefError("unknown transcript format (use .json, .srt or .vtt)", out)
-    if out.resolve() == args.audio.resolve():
+    fmt = args.format or output_format(out)
+    if not writes_through(out) and out.resolve() == args.audio.resolve():
         raise DebriefError("the output would overwrite the audio", out)
+    check_output(out)
     choice = resolve_model(args.model, download=args.download,
                            progress=TerminalProgress(f"downloading {args.model}"))
     audio = load_audio(args.audio)
@@ -52,10 +67,7 @@ def run(args: argparse.Namespace) -> int:
     vocabulary = None if args.no_vocabulary else case_vocabulary(extra)
     transcript = transcribe_array(audio, 0.0, choice, TerminalProgress("transcribing"),
                                   vocabulary)
-    try:
-        save_transcript(transcript, out)
-    except OSError as exc:
-        raise DebriefError(f"cannot be written ({exc.strerror})", out) from None
+    write_output(out, render_transcript(transcript, fmt))
     words = sum(len(s.words) for s in transcript.segments)
     print(f"{out}: {len(transcript.segments)} segments, {words} words ({choice.name})",
           file=sys.stderr)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DebriefError
-from app.sessions.folder import read_json, write_json_atomic
+from app.fileio.jsonfile import read_json, write_json_atomic
 
 SCHEMA = "debrief.bookmarks/1"
 

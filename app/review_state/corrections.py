@@ -12,7 +12,7 @@ from app.analysis import apply_corrections
 from app.analysis.corrections import parse_corrections
 from app.analysis.model import Analysis
 from app.errors import DebriefError
-from app.sessions.folder import read_json, write_json_atomic
+from app.fileio.jsonfile import read_json, write_json_atomic
 
 Corrections = dict[float, str]  # segment start (rounded to ms) -> category
 

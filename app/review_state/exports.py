@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
+from app.fileio.output import is_stdout, open_output, write_output
 from app.reports import render as report_render
 
 TEXT_FORMATS: dict[str, str] = {
@@ -26,25 +27,23 @@ def render(analysis: Analysis, fmt: str) -> str:
     return report_render(analysis, fmt)
 
 
-def write_text(analysis: Analysis, fmt: str, out_path: Path) -> Path:
-    """Write the `fmt` export to `out_path` (through a temp file)."""
-    out_path = Path(out_path)
+def write_text(analysis: Analysis, fmt: str, out: str | Path) -> str | Path:
+    """Write the `fmt` export to `out` (a file, a device or pipe, or `-`)."""
     body = render(analysis, fmt)
-    tmp = out_path.with_name(out_path.name + ".part")
-    try:
-        tmp.write_text(body, encoding="utf-8")
-        tmp.replace(out_path)
-    except OSError as exc:
-        raise DebriefError(f"cannot be written ({exc.strerror})", out_path) from None
-    return out_path
+    if is_stdout(out) and not body.endswith("\n"):
+        body += "\n"  # a terminal's prompt starts on a line of its own
+    write_output(out, body)
+    return out
 
 
-def copy_audio(audio: Path, out_path: Path) -> Path:
-    """Copy the session's recording to `out_path`."""
-    if not audio.exists():
-        raise DebriefError("this session has no recording", audio)
+def copy_audio(audio: Path, out: str | Path) -> str | Path:
+    """Copy the session's recording to `out`."""
     try:
-        shutil.copyfile(audio, out_path)
+        src = open(audio, "rb")  # noqa: SIM115 - closed below, after the output is done
+    except FileNotFoundError:
+        raise DebriefError("this session has no recording", audio) from None
     except OSError as exc:
-        raise DebriefError(f"cannot be written ({exc.strerror})", out_path) from None
-    return Path(out_path)
+        raise DebriefError(f"cannot be read ({exc.strerror})", audio) from None
+    with src, open_output(out) as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    return out

@@ -14,13 +14,14 @@ starting at 0, and stages never placed before one that comes earlier in the inte
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.fileio.atomic import write_atomic
+from app.fileio.jsonfile import read_json
 from app.marks import Marks, load_marks, save_marks
-from app.sessions.folder import SessionFolder, read_json
+from app.sessions.folder import SessionFolder
 from app.stages import STAGE_IDS, STAGE_TITLES
 
 RECORDED_NAME = "marks.recorded.json"
@@ -165,9 +166,9 @@ def write_marks(folder: SessionFolder, marks: Marks) -> None:
         if not keep.exists():
             if folder.marks_path.exists():
                 load_marks(folder.marks_path)  # a damaged file is reported, not replaced
-                _write_bytes(keep, folder.marks_path.read_bytes())
+                write_atomic(keep, folder.marks_path.read_bytes())
             else:
-                _write_bytes(keep, b'{"stages": []}\n')
+                write_atomic(keep, b'{"stages": []}\n')
         save_marks(folder.marks_path, marks)
     except OSError as exc:
         raise DebriefError(f"cannot be written ({exc.strerror or exc})",
@@ -185,7 +186,7 @@ def restore_recorded(folder: SessionFolder) -> None:
             folder.marks_path.unlink(missing_ok=True)
         else:
             load_marks(keep)  # check it before it replaces anything
-            _write_bytes(folder.marks_path, keep.read_bytes())
+            write_atomic(folder.marks_path, keep.read_bytes())
         keep.unlink()
     except OSError as exc:
         raise DebriefError(f"cannot be written ({exc.strerror or exc})",
@@ -232,14 +233,4 @@ def _put(path: Path, body: bytes | None) -> None:
     if body is None:
         path.unlink(missing_ok=True)
     else:
-        _write_bytes(path, body)
-
-
-def _write_bytes(path: Path, body: bytes) -> None:
-    """Replace `path` atomically and durably: the copy may be the only one left."""
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as fh:
-        fh.write(body)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+        write_atomic(path, body)  # the copy may be the only one left

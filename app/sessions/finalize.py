@@ -8,8 +8,9 @@ from typing import Any
 from app.analysis import analyze
 from app.analysis.model import Analysis
 from app.errors import DebriefError
+from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.transcript import Transcript, load_transcript
 
 

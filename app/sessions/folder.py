@@ -13,49 +13,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from app.errors import DebriefError
+from app.fileio.jsonfile import read_json, write_json_atomic
 from app.paths import sessions_dir
 
 SESSION_SCHEMA = "debrief.session/1"
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON so that a crash leaves either the old file or the new one, never half."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except BaseException:
-        # A full disk: don't leave a half file taking up the last free blocks.
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def read_json(path: Path) -> Any:
-    """Read a JSON file, turning every failure into a DebriefError naming the file."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DebriefError("file not found", path) from None
-    except UnicodeDecodeError:
-        raise DebriefError("is not UTF-8 text", path) from None
-    except json.JSONDecodeError as exc:
-        raise DebriefError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
-    except OSError as exc:
-        raise DebriefError(f"cannot be read ({exc.strerror})", path) from None
 
 
 def slug(text: str, limit: int = 40) -> str:

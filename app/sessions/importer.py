@@ -20,9 +20,10 @@ from typing import Any
 from app import __version__
 from app.analysis.model import Analysis
 from app.errors import DebriefError
+from app.fileio.jsonfile import write_json_atomic
 from app.marks import Marks, load_marks, save_marks
 from app.paths import sessions_dir
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.transcript import TRANSCRIPT_SUFFIXES, Transcript, load_transcript, save_transcript
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a")

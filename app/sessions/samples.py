@@ -21,7 +21,8 @@ from app.analysis.model import (
     RubricResult,
     StageReport,
 )
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.fileio.jsonfile import write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES, STAGE_IDS, STAGE_TITLES
 
 # Share of the answer each stage gets in a 45-minute plan (sums to 1).

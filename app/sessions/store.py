@@ -8,12 +8,14 @@ process wrote a session, and an index that is deleted or corrupt costs one rebui
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.fileio.atomic import write_atomic
 from app.paths import data_dir, sessions_dir
 from app.sessions.folder import SessionFolder
 from app.sessions.index import SUMMARY_VERSION, SessionIndex
@@ -113,12 +115,9 @@ class SessionStore:
         summary = summarize(path, self.product_of)
         if summary.damaged is None:
             payload = {"version": SUMMARY_VERSION, "signature": sig, "summary": summary.to_dict()}
-            tmp = cache.with_name(cache.name + ".part")
-            try:  # no fsync: losing this file only costs a slower rebuild
-                tmp.write_text(json.dumps(payload), encoding="utf-8")
-                tmp.replace(cache)
-            except OSError:
-                pass
+            # Not durable: losing this file only costs a slower rebuild.
+            with contextlib.suppress(OSError):
+                write_atomic(cache, json.dumps(payload), durable=False)
         return summary
 
     def list(self) -> list[SessionSummary]:

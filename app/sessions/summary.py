@@ -16,7 +16,8 @@ from typing import Any
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
-from app.sessions.folder import SessionFolder, read_json
+from app.fileio.jsonfile import read_json
+from app.sessions.folder import SessionFolder
 
 log = logging.getLogger(__name__)
 

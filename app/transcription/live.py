@@ -27,7 +27,7 @@ import numpy as np
 
 from app.audio.decode import SAMPLE_RATE, growing_wav_frames, read_growing_wav, wav_data_offset
 from app.errors import DebriefError
-from app.sessions.folder import write_json_atomic
+from app.fileio.jsonfile import write_json_atomic
 from app.transcript import Segment, Transcript
 from app.transcription.engine import drop_repeats
 from app.transcription.pieces import FRAMES_PER_SECOND, find_cut, frame_energy

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 from app.analysis import analyze
 from app.audio.wav_stream import WavStream
 from app.errors import DebriefError
+from app.fileio.jsonfile import write_json_atomic
 from app.paths import sessions_dir
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.sessions.store import SessionStore
 from app.transcript import Segment, Transcript
 

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 from rehearsal.fakes import FakeClock, FakeRecorder
 
 from app.analysis import analyze
+from app.fileio.jsonfile import write_json_atomic
 from app.prompts import load_library
 from app.reports import FORMATS, render
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.transcript import Segment, Transcript, save_transcript
 
 IMG = "<img src=x onerror=alert(1)>"

@@ -1,41 +1,39 @@
-"""Sessions to review, made the way the app makes them: a mock interview spoken by
-espeak-ng, transcribed by the bundled model, analysed with its stage marks and a prompt's
-plan, and saved as a session folder. Also a synthetic 60-minute session for the
-benchmark, analysed by the same analyzer."""
+"""Sessions to review, made the way the app makes them: a mock interview from the
+corpus (tests/data/corpus) spoken by espeak-ng, transcribed by the bundled model,
+analysed with its stage marks and a prompt's plan, and saved as a session folder.
+Also a synthetic 60-minute session for the benchmark, analysed by the same analyzer."""
 
 from __future__ import annotations
 
 import json
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+from evaluation.corpus import CORPUS_DIR, load_script, script_paths
+from evaluation.script_audio import make_script_audio
 
 from app.analysis import analyze
 from app.analysis.model import Analysis
+from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks, save_marks
 from app.prompts import load_library
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.stages import STAGE_IDS
 from app.transcript import Segment, Transcript, Word, load_transcript, save_transcript
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 PROMPT_ID = "messaging-scheduled-messages"
 
 
 def mock_audio(script: str, cache: Path) -> tuple[Path, Path, Path]:
-    """(wav, truth, marks) of an eval script, made once per cache dir."""
-    sid = Path(script).stem
-    wav = cache / f"{sid}.wav"
+    """(wav, truth, marks) of a corpus script, made once per cache dir."""
+    wav = cache / f"{Path(script).stem}.wav"
+    truth, marks = wav.with_suffix(".truth.json"), wav.with_suffix(".marks.json")
     if not wav.exists():
-        subprocess.run([sys.executable, str(SHARED / "tools" / "make_mock_audio.py"),
-                        str(SHARED / "eval" / "scripts" / script), str(cache),
-                        "--voice", "en-us"], check=True, capture_output=True)
-    return wav, cache / f"{sid}.truth.json", cache / f"{sid}.marks.json"
+        make_script_audio(CORPUS_DIR / script, cache)
+    return wav, truth, marks
 
 
 def transcribe(wav: Path, cache: Path) -> Transcript:
@@ -48,7 +46,7 @@ def transcribe(wav: Path, cache: Path) -> Transcript:
     return load_transcript(out)
 
 
-def build_session(root: Path, cache: Path, script: str = "D1.json") -> Path:
+def build_session(root: Path, cache: Path, script: str = "port-in-requests.json") -> Path:
     """A complete session folder for `script`, as the rehearsal would leave it."""
     wav, truth, marks_path = mock_audio(script, cache)
     transcript = transcribe(wav, cache)
@@ -80,16 +78,13 @@ def build_session(root: Path, cache: Path, script: str = "D1.json") -> Path:
 
 
 def _sentences() -> list[str]:
-    texts = []
-    for script in sorted((SHARED / "eval" / "scripts").glob("*.json")):
-        texts += [s["text"] for s in json.loads(script.read_text())["sentences"]]
-    return texts
+    return [s["text"] for path in script_paths() for s in load_script(path)["sentences"]]
 
 
 def synthetic_session(root: Path, minutes: float = 60.0, segments: int = 600,
                       words_per_segment: int = 15, seed: int = 3) -> Path:
     """A long session with a realistic shape (for the benchmark): `segments` segments
-    of `words_per_segment` timed words taken from the eval scripts' sentences, spread
+    of `words_per_segment` timed words taken from the corpus sentences, spread
     over `minutes`, six stage marks, silent audio of that length, and the analyzer's
     analysis with a prompt's plan."""
     rng = random.Random(seed)

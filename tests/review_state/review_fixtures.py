@@ -15,7 +15,7 @@ from review_state.review_factory import build_session
 
 @pytest.fixture
 def review_session(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
-    """A fresh session folder of eval script D1, through the real transcriber."""
+    """A fresh session folder of corpus script port-in-requests, transcribed for real."""
     cache = tmp_path_factory.getbasetemp() / "review-cache"
     cache.mkdir(exist_ok=True)
     (tmp_path / "sessions").mkdir(exist_ok=True)

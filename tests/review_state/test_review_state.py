@@ -10,10 +10,11 @@ import pytest
 
 from app.analysis.model import Analysis, AnalyzedSegment, Delivery, StageReport
 from app.errors import DebriefError
+from app.fileio.jsonfile import write_json_atomic
 from app.review_state.layout import WordIndex, segment_text
 from app.review_state.search import find_all, step
 from app.review_state.session_review import SessionReview
-from app.sessions.folder import SessionFolder, write_json_atomic
+from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES
 
 

@@ -1,5 +1,5 @@
-"""The review screen on a real saved session (eval script D1 spoken by espeak-ng and
-transcribed by the bundled model): clicks seek the real player, evidence jumps land in
+"""The review screen on a real saved session (corpus script port-in-requests spoken by
+espeak-ng and transcribed by the bundled model): clicks seek the real player, evidence jumps land in
 the transcript, search highlights, corrections change the chart and persist."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_clicking_a_word_seeks_the_player_to_that_word(qtbot, screen: ReviewScre
 def test_a_covered_rubric_item_jumps_to_its_evidence(qtbot, screen: ReviewScreen):
     analysis = screen.review.analysis
     covered = [r for r in analysis.rubric if r.covered and r.moments]
-    assert covered, "D1 covers several rubric items"
+    assert covered, "the script covers several rubric items"
     item = covered[-1]
     row = screen.rubric.item_for(item.id, analysis)
     screen.transcript.verticalScrollBar().setValue(0)
@@ -220,7 +220,7 @@ def test_no_output_device_is_said_plainly_and_review_still_works(
 def test_flags_and_pauses_jump_and_cues_show_on_hover(qtbot, screen: ReviewScreen):
     analysis = screen.review.analysis
     with_evidence = [f for f in analysis.findings if f.moments]
-    assert with_evidence, "the analysis of D1 backs its findings with moments"
+    assert with_evidence, "the analysis of the script backs its findings with moments"
     screen.tabs.setCurrentWidget(screen.flags)
     flags = screen.flags
     row = next(flags.topLevelItem(i) for i in range(flags.topLevelItemCount())

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
+from app.fileio.output import write_output
 from app.review_state import exports
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import slug
@@ -27,7 +28,7 @@ SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "srt": ".srt", "vtt": "
           "txt": ".txt", "pdf": ".pdf", "wav": ".wav"}
 
 
-def export_session(review: SessionReview, fmt: str, out_path: str | Path) -> Path:
+def export_session(review: SessionReview, fmt: str, out_path: str | Path) -> str | Path:
     """Write the corrected review as `fmt` (md, html, pdf, json, srt, vtt, txt, wav)."""
     out_path = Path(out_path)
     if fmt == "wav":
@@ -49,16 +50,20 @@ def write_pdf(html: str, out_path: Path, analysis: Analysis | None = None) -> Pa
         html = _SVG.sub(f'<p><img src="{_CHART_URL}" width="{_CHART_WIDTH}"></p>', html,
                         count=1)
     doc.setHtml(_SVG.sub("", html))
-    writer = QPdfWriter(str(out_path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     writer.setTitle("Debrief review")
     writer.setCreator("Debrief")
     doc.print_(writer)
-    del writer  # the file is complete once the writer is gone
-    if not out_path.exists() or out_path.stat().st_size == 0:
-        raise DebriefError("the PDF could not be written", out_path)
+    del writer  # the PDF is complete once the writer is gone
+    data = bytes(buffer.data().data())
+    if not data:
+        raise DebriefError("the PDF could not be made", out_path)
+    write_output(out_path, data)
     return out_path
 
 
