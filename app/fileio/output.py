@@ -70,8 +70,10 @@ def check_output(target: str | Path) -> None:
 def _why(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "cannot be written (its folder does not exist)"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return "cannot be written (permission denied)"
+    if exc.errno == errno.EROFS:
+        return "cannot be written (the disk is read-only)"
     if exc.errno == errno.ENOSPC:
         return "cannot be written (the disk is full)"
     return f"cannot be written ({exc.strerror or exc})"

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from audio_files import encode_audio
 
 from app.paths import sessions_dir
 from app.sessions.samples import write_progression
@@ -115,8 +116,7 @@ def _analysis(done: subprocess.CompletedProcess) -> dict:
 @pytest.mark.model
 def test_mp3_named_wav_is_read_by_its_content(spoken, tmp_path):
     mp3 = tmp_path / "answer.wav"
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(spoken), "-f", "mp3", str(mp3)],
-                   check=True)
+    encode_audio(spoken, mp3, fmt="mp3")
     assert "error code" in json.dumps(_analysis(debrief("analyze", str(mp3)))).lower()
 
 

@@ -4,11 +4,11 @@ through conversion and the real recognizer."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 import soundfile
+from audio_files import encode_audio
 
 from app.errors import DebriefError
 from app.paths import sessions_dir
@@ -101,8 +101,7 @@ def test_import_mp3_is_converted_and_transcribed(speak, tmp_path: Path):
     wav = speak("I would design a messages endpoint with an idempotency key and a status "
                 "callback webhook.")
     mp3 = tmp_path / "phone recording.mp3"
-    subprocess.run(["ffmpeg", "-v", "error", "-i", str(wav), "-ac", "2", "-ar", "44100",
-                    str(mp3)], check=True)
+    encode_audio(wav, mp3, rate=44100, channels=2)
     seen: list[float] = []
     folder = import_recording(mp3, PROMPT, progress=lambda f, eta: seen.append(f))
     info = soundfile.info(str(folder.audio_path))

@@ -3,12 +3,12 @@ clear error naming the file."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile
+from audio_files import encode_audio
 
 from app.audio.decode import (
     audio_duration,
@@ -47,7 +47,7 @@ def test_compressed_formats(tmp_path: Path, suffix: str) -> None:
     wav = tmp_path / "tone.wav"
     soundfile.write(str(wav), _tone(3.0, 44100, 2), 44100)
     out = tmp_path / f"tone{suffix}"
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(wav), str(out)], check=True)
+    encode_audio(wav, out)
     audio = load_audio(out)
     assert abs(len(audio) / SR - 3.0) < 0.1
     assert audio_duration(out) == pytest.approx(3.0, abs=0.1)
