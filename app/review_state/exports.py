@@ -1,6 +1,8 @@
-"""The text exports of a reviewed session (the corrected analysis) and the audio copy.
+"""The exports of a reviewed session: the corrected analysis with the user's own work
+(bookmarks, notes, their title) and the session's prompt title and date, as text, and
+the audio copy. The review screen and `debrief sessions export` both come here.
 
-The formats are rendered by app.reports; PDF is drawn by the screen from the HTML.
+The formats are rendered by app.reports; PDF is laid out by app/ui/pdf_report.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.output import is_stdout, open_output, write_output
 from app.reports import render as report_render
+from app.reports.session_info import SessionInfo
+from app.review_state.session_review import SessionReview
 
 TEXT_FORMATS: dict[str, str] = {
     "md": "Markdown", "html": "HTML", "json": "JSON", "srt": "SubRip subtitles",
@@ -20,16 +24,28 @@ TEXT_FORMATS: dict[str, str] = {
 ALL_FORMATS: dict[str, str] = {**TEXT_FORMATS, "pdf": "PDF", "wav": "Audio (WAV)"}
 
 
-def render(analysis: Analysis, fmt: str) -> str:
+def session_info(review: SessionReview) -> SessionInfo:
+    """What session.json and the user's bookmarks add to the analysis in a report."""
+    def text(key: str) -> str:
+        value = review.meta.get(key)
+        return value.strip() if isinstance(value, str) else ""
+
+    return SessionInfo(prompt_title=text("prompt_title"), date=text("started_at"),
+                       title=text("title"), notes=text("notes"),
+                       bookmarks=list(review.bookmarks))
+
+
+def render(analysis: Analysis, fmt: str, info: SessionInfo | None = None) -> str:
     """The analysis as text in `fmt` (one of TEXT_FORMATS)."""
     if fmt not in TEXT_FORMATS:
         raise DebriefError(f"unknown export format {fmt!r}")
-    return report_render(analysis, fmt)
+    return report_render(analysis, fmt, info)
 
 
-def write_text(analysis: Analysis, fmt: str, out: str | Path) -> str | Path:
+def write_text(analysis: Analysis, fmt: str, out: str | Path,
+               info: SessionInfo | None = None) -> str | Path:
     """Write the `fmt` export to `out` (a file, a device or pipe, or `-`)."""
-    body = render(analysis, fmt)
+    body = render(analysis, fmt, info)
     if is_stdout(out) and not body.endswith("\n"):
         body += "\n"  # a terminal's prompt starts on a line of its own
     write_output(out, body)
