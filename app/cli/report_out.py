@@ -20,8 +20,7 @@ def check_report_output(fmt: str, out: str | Path) -> None:
     """Raise the error writing `fmt` to `out` would, before any slow work is done."""
     check_output(out)
     if fmt == "pdf" and is_stdout(out) and sys.stdout.isatty():
-        raise DebriefError("a PDF is not for the terminal: give -o FILE.pdf "
-                           "(or -o - with a pipe)")
+        raise DebriefError("a PDF is not for the terminal: give -o FILE.pdf, or pipe it")
 
 
 def write_report(analysis: Analysis, fmt: str, out: str | Path,

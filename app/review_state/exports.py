@@ -30,9 +30,21 @@ def session_info(review: SessionReview) -> SessionInfo:
         value = review.meta.get(key)
         return value.strip() if isinstance(value, str) else ""
 
-    return SessionInfo(prompt_title=text("prompt_title"), date=text("started_at"),
-                       title=text("title"), notes=text("notes"),
+    return SessionInfo(prompt_title=text("prompt_title") or _title_of(text("prompt_id")),
+                       date=text("started_at"), title=text("title"), notes=text("notes"),
                        bookmarks=list(review.bookmarks))
+
+
+def _title_of(prompt_id: str) -> str:
+    """The prompt's title from the library, for a session.json that names only its id."""
+    if not prompt_id:
+        return ""
+    from app.prompts import load_library
+
+    try:
+        return load_library().get(prompt_id).title
+    except DebriefError:  # a prompt since deleted: the report shows its id
+        return ""
 
 
 def render(analysis: Analysis, fmt: str, info: SessionInfo | None = None) -> str:
