@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.report_out import FORMATS, check_report_output, write_report
+from app.cli.report_out import FORMATS, write_report
 from app.errors import DebriefError
 from app.fileio.output import STDOUT
 from app.sessions.store import SessionStore
@@ -74,8 +74,6 @@ def _list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     folder = SessionStore().folder(args.id)
-    out = args.output or STDOUT
-    check_report_output(args.format, out)
     if not folder.analysis_path.exists():
         if folder.transcript_path.exists():
             from app.transcript import load_transcript
@@ -90,5 +88,5 @@ def _export(args: argparse.Namespace) -> int:
 
     review = SessionReview(folder.path)
     assert review.analysis is not None  # analysis.json exists (checked above)
-    write_report(review.analysis, args.format, out, session_info(review))
+    write_report(review.analysis, args.format, args.output or STDOUT, session_info(review))
     return 0

@@ -109,6 +109,7 @@ def render_pdf(analysis: Analysis, info: SessionInfo | None = None,
                     render_html(analysis, info, css=PRINT_CSS), count=1)
     doc.setHtml(html)
     doc.print_(writer)
+    del doc  # it lays out on the writer: let it go first
     del writer  # the PDF is complete once the writer is gone
     return bytes(buffer.data().data())
 
