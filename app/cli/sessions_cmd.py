@@ -83,10 +83,8 @@ def _export(args: argparse.Namespace) -> int:
                                "in Debrief to analyse it", folder.path)
         raise DebriefError("this session has not been analysed yet", folder.path)
     # What the review screen shows: corrections applied, the user's bookmarks and notes.
-    from app.review_state.exports import session_info
-    from app.review_state.session_review import SessionReview
+    from app.review_state.exports import load_session
 
-    review = SessionReview(folder.path)
-    assert review.analysis is not None  # analysis.json exists (checked above)
-    write_report(review.analysis, args.format, args.output or STDOUT, session_info(review))
+    analysis, info = load_session(folder)
+    write_report(analysis, args.format, args.output or STDOUT, info)
     return 0

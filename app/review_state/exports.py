@@ -7,15 +7,24 @@ The formats are rendered by app.reports; PDF is laid out by app/ui/pdf_report.py
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.output import is_stdout, open_output, write_output
 from app.reports import render as report_render
 from app.reports.session_info import SessionInfo
+from app.review_state import bookmarks as bookmark_store
+from app.review_state import corrections
+from app.review_state.bookmarks import Bookmark
 from app.review_state.session_review import SessionReview
+from app.sessions.folder import SessionFolder
+from app.sessions.summary import load_analysis
+
+log = logging.getLogger(__name__)
 
 TEXT_FORMATS: dict[str, str] = {
     "md": "Markdown", "html": "HTML", "json": "JSON", "srt": "SubRip subtitles",
@@ -24,15 +33,37 @@ TEXT_FORMATS: dict[str, str] = {
 ALL_FORMATS: dict[str, str] = {**TEXT_FORMATS, "pdf": "PDF", "wav": "Audio (WAV)"}
 
 
-def session_info(review: SessionReview) -> SessionInfo:
+def session_info(meta: dict[str, Any], bookmarks: list[Bookmark]) -> SessionInfo:
     """What session.json and the user's bookmarks add to the analysis in a report."""
     def text(key: str) -> str:
-        value = review.meta.get(key)
+        value = meta.get(key)
         return value.strip() if isinstance(value, str) else ""
 
     return SessionInfo(prompt_title=text("prompt_title") or _title_of(text("prompt_id")),
                        date=text("started_at"), title=text("title"), notes=text("notes"),
-                       bookmarks=list(review.bookmarks))
+                       bookmarks=list(bookmarks))
+
+
+def review_info(review: SessionReview) -> SessionInfo:
+    """The SessionInfo of a session open in the review, bookmarks as edited there."""
+    return session_info(review.meta, review.bookmarks)
+
+
+def load_session(folder: SessionFolder) -> tuple[Analysis, SessionInfo]:
+    """A stored session as the review would show it, for `debrief sessions export`: the
+    analysis with the user's corrections, and its SessionInfo. A damaged session.json
+    costs only what it holds (notes, prompt title, date, the rehearsal's marks): the
+    analysis is still exported, with a warning."""
+    analysis = load_analysis(folder.analysis_path)
+    analysis = corrections.apply(analysis, corrections.load(folder.corrections_path))
+    try:
+        meta = folder.read_meta()
+    except DebriefError as exc:
+        log.warning("%s: exported without the session's notes, prompt title, date and "
+                    "marks", exc)
+        meta = {}
+    return analysis, session_info(meta, bookmark_store.of_session(folder.path,
+                                                                  meta.get("events")))
 
 
 def _title_of(prompt_id: str) -> str:

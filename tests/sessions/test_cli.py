@@ -159,3 +159,16 @@ def test_export_pdf_to_a_missing_folder_is_one_line(stored: list[Path], tmp_path
     assert main(["sessions", "export", stored[0].name, "--format", "pdf", "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "its folder does not exist" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_damaged_session_json_costs_only_what_it_holds(stored: list[Path], capsys,
+                                                        caplog):
+    from app.review_state.bookmarks import Bookmark, save
+
+    folder = stored[2]
+    save(folder / "bookmarks.json", [Bookmark(30.0, "kept in its own file")])
+    (folder / "session.json").write_text("{")
+    assert main(["sessions", "export", folder.name, "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    assert "kept in its own file" in out and "## Rubric" in out
+    assert "session.json" in caplog.text and "not valid JSON" in caplog.text

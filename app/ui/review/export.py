@@ -27,7 +27,7 @@ def export_session(review: SessionReview, fmt: str, out_path: str | Path) -> str
         return exports.copy_audio(review.folder.audio_path, out_path)
     if review.analysis is None:
         raise DebriefError("this session has no analysis yet")
-    info = exports.session_info(review)
+    info = exports.review_info(review)
     if fmt == "pdf":
         return write_pdf(review.analysis, info, out_path)
     return exports.write_text(review.analysis, fmt, out_path, info)
