@@ -16,9 +16,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -85,21 +96,42 @@ def chart_image(analysis: Analysis) -> QImage:
 
 def render_pdf(analysis: Analysis, info: SessionInfo | None = None,
                paper: QPageSize.PageSizeId | None = None) -> bytes:
-    """The report as PDF bytes."""
+    """The report as PDF bytes, each page with a footer: the prompt, "page 2 of 5"."""
     ensure_gui_app()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setPageLayout(QPageLayout(QPageSize(paper or paper_size()),
                                      QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle("Debrief: " + (info.prompt_title if info and info.prompt_title
-                                   else "where the time went"))
+                                     QMarginsF(15, 15, 15, 12), QPageLayout.Unit.Millimeter))
+    prompt = (info.prompt_title if info else "") or analysis.prompt_id or ""
+    writer.setTitle(f"Debrief: {prompt or 'where the time went'}")
     writer.setCreator("Debrief")
+    doc = _document(analysis, info, writer)
+    width, body = float(writer.width()), float(writer.height()) - _footer_height(writer)
+    doc.setPageSize(QSizeF(width, body))
+    painter = QPainter(writer)
+    count = doc.pageCount()
+    for page in range(count):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * body)
+        doc.drawContents(painter, QRectF(0, page * body, width, body))
+        painter.restore()
+        _footer(painter, QRectF(0, body, width, writer.height() - body),
+                f"Debrief · {prompt}" if prompt else "Debrief", f"page {page + 1} of {count}")
+    painter.end()
+    del doc  # it lays out on the writer: let it go first
+    del writer  # the PDF is complete once the writer is gone
+    return bytes(buffer.data().data())
+
+
+def _document(analysis: Analysis, info: SessionInfo | None, writer: QPdfWriter
+              ) -> QTextDocument:
     doc = QTextDocument()
-    # Lay out on the writer itself, one page its printable area: no scaling in print_.
+    # Laid out on the writer itself, so a point is a point (see the module docstring).
     doc.documentLayout().setPaintDevice(writer)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.setDocumentMargin(0)
     chart = chart_image(analysis)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(_CHART_URL), chart)
@@ -108,10 +140,22 @@ def render_pdf(analysis: Analysis, info: SessionInfo | None = None,
     html = _SVG.sub(f'<p><img src="{_CHART_URL}" width="{width:.0f}"></p>',
                     render_html(analysis, info, css=PRINT_CSS), count=1)
     doc.setHtml(html)
-    doc.print_(writer)
-    del doc  # it lays out on the writer: let it go first
-    del writer  # the PDF is complete once the writer is gone
-    return bytes(buffer.data().data())
+    return doc
+
+
+def _footer_height(writer: QPdfWriter) -> float:
+    return writer.resolution() * 0.35  # inches: a line of 8 pt type and a gap above it
+
+
+def _footer(painter: QPainter, rect: QRectF, left: str, right: str) -> None:
+    painter.setFont(QFont("sans-serif", 8))
+    painter.setPen(QColor("#666666"))
+    metrics = painter.fontMetrics()
+    room = rect.width() - metrics.horizontalAdvance(right) - 2 * metrics.averageCharWidth()
+    left = metrics.elidedText(left, Qt.TextElideMode.ElideRight, int(room))
+    bottom = Qt.AlignmentFlag.AlignBottom
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | bottom), left)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | bottom), right)
 
 
 def write_pdf(analysis: Analysis, info: SessionInfo | None, out: str | Path) -> str | Path:

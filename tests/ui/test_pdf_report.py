@@ -80,7 +80,25 @@ def test_the_pdf_holds_the_whole_review(pdf: Path, analysis: Analysis):
     assert len(page_sizes(pdf)) >= 2
 
 
-def test_the_chart_is_a_sharp_picture_on_the_first_page(pdf: Path):
+def test_each_page_says_its_number_and_the_prompt(pdf: Path):
+    count = len(page_sizes(pdf))
+    body = text(pdf)
+    for n in range(1, count + 1):
+        assert f"page {n} of {count}" in body
+    assert body.count("Debrief · Port-in requests API") == count
+
+
+def test_a_long_prompt_title_is_cut_short_in_the_footer(analysis: Analysis, tmp_path: Path):
+    out = tmp_path / "long.pdf"
+    title = "Design an API " + "for ever longer things " * 12
+    out.write_bytes(render_pdf(analysis, SessionInfo(prompt_title=title),
+                               QPageSize.PageSizeId.A4))
+    footer = " ".join(w.text for w in words(out) if w.y > 790)  # below the text area
+    assert footer.startswith("Debrief · Design an API") and "…" in footer
+    assert "page 1 of" in footer
+
+
+def test_the_chart_is_a_sharp_picture(pdf: Path):
     (width, height), = images(pdf)
     assert width >= 1500 and height > 300  # at least 200 ppi across the text width
 
