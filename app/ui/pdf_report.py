@@ -56,6 +56,7 @@ h1{font-size:17pt;margin-bottom:4px}h2{font-size:13pt;margin-top:20px;margin-bot
 h3{font-size:10.5pt;margin-top:12px;margin-bottom:3px}
 .meta{color:#555}.moment{color:#444;margin-top:1px;margin-bottom:3px}
 time{color:#555}.missed{color:#D55E00}.covered{color:#009E73}.said{color:#555}
+.notes{white-space:pre-wrap}
 table{font-size:8.5pt;width:100%}td,th{padding:2px 4px;text-align:right}.name{text-align:left}
 .seg{margin-top:3px;margin-bottom:3px}.tag{font-weight:600}.cues{color:#666;font-size:8pt}
 """
