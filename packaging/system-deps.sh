@@ -6,7 +6,8 @@
 #                                         otherwise print one line per missing package
 #
 # runtime: PortAudio for the microphone, the libraries Qt's xcb platform plugin loads.
-# test:    runtime + a virtual screen, a private sound server, a speech synthesizer and sox.
+# test:    runtime + a virtual screen, a private sound server, a speech synthesizer, sox
+#          and poppler-utils (the PDF export is read back with pdftotext).
 set -u
 mode=${1:-check}
 set_name=${2:-runtime}
@@ -15,12 +16,13 @@ RUNTIME="libportaudio2 libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-ic
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
 libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3"
 TEST="$RUNTIME xvfb xauth pulseaudio pulseaudio-utils espeak-ng flite sox appstream
-desktop-file-utils strace mount"
+desktop-file-utils strace mount poppler-utils"
 # Every program the app or the tests run, and the package above that brings it
 # (tests/test_external_programs.py finds the programs in the code and checks this list).
 PROGRAMS="pulseaudio:pulseaudio pactl:pulseaudio-utils paplay:pulseaudio-utils
 espeak-ng:espeak-ng flite:flite sox:sox appstreamcli:appstream
-desktop-file-validate:desktop-file-utils strace:strace mount:mount umount:mount"
+desktop-file-validate:desktop-file-utils strace:strace mount:mount umount:mount
+pdftotext:poppler-utils"
 [ "$set_name" = test ] && wanted=$TEST || wanted=$RUNTIME
 
 [ "$(uname -s)" = Linux ] || exit 0

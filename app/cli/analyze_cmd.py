@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 
+from app.cli.report_out import FORMATS, check_report_output, write_report
 from app.errors import DebriefError
-from app.fileio.output import STDOUT, check_output
+from app.fileio.output import STDOUT
+from app.reports.session_info import SessionInfo
 from app.transcript import TRANSCRIPT_SUFFIXES, Transcript, load_transcript
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus")
-FORMATS = ("json", "md", "html", "srt", "vtt", "txt")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     from app.fileio.jsonfile import read_json
     from app.marks import load_marks
 
-    check_output(args.output or STDOUT)  # before transcribing, like a wrong prompt id
+    out = args.output or STDOUT
+    check_report_output(args.format, out)  # before transcribing, like a wrong prompt id
     prompt = None
     if args.prompt:  # before transcribing: a wrong id is said at once
         from app.prompts import load_library
@@ -92,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
         if exc.path is not None:
             raise
         raise DebriefError(exc.message, args.input) from None
-    from app.review_state.exports import write_text
-
-    write_text(analysis, args.format, args.output or STDOUT)
+    # No session here: the date is the input's, when the recording (or transcript) was made.
+    made = datetime.fromtimestamp(args.input.stat().st_mtime).astimezone()
+    info = SessionInfo(prompt_title=prompt.title if prompt else "",
+                       date=made.isoformat(timespec="seconds"))
+    write_report(analysis, args.format, out, info)
     return 0

@@ -7,14 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from app.analysis.model import Analysis
+from app.cli.report_out import FORMATS, write_report
 from app.errors import DebriefError
-from app.fileio.jsonfile import read_json
 from app.fileio.output import STDOUT
 from app.sessions.store import SessionStore
-from app.sessions.summary import SessionSummary, load_analysis
-
-EXPORT_FORMATS = ("md", "html", "json", "srt", "vtt", "txt")
+from app.sessions.summary import SessionSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,9 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ls.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ls.set_defaults(func=_list)
 
-    export = sub.add_parser("export", help="export a session's analysis (corrections applied)")
+    export = sub.add_parser("export", help="export a session's analysis (corrections applied) "
+                            "with its bookmarks and notes",
+                            description="A PDF is laid out on Letter pages where the "
+                            "locale's country uses Letter (the US, Canada, Mexico, ...), on A4 "
+                            "elsewhere.")
     export.add_argument("id", help="session id (see `debrief sessions list`)")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="md")
+    export.add_argument("--format", choices=FORMATS, default="md")
     export.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="write to OUT (a file, a device or pipe, or - for standard output; "
                         "the default)")
@@ -71,18 +72,6 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def apply_user_corrections(analysis: Analysis, path: Path) -> Analysis:
-    """The analysis with the user's corrections.json (if any) applied."""
-    if not path.exists():
-        return analysis
-    from app.analysis import apply_corrections
-
-    try:
-        return apply_corrections(analysis, read_json(path))
-    except DebriefError as exc:
-        raise DebriefError(exc.message, path) from None
-
-
 def _export(args: argparse.Namespace) -> int:
     folder = SessionStore().folder(args.id)
     if not folder.analysis_path.exists():
@@ -93,11 +82,9 @@ def _export(args: argparse.Namespace) -> int:
             raise DebriefError("this session has a transcript but no analysis yet; open it "
                                "in Debrief to analyse it", folder.path)
         raise DebriefError("this session has not been analysed yet", folder.path)
-    analysis = apply_user_corrections(load_analysis(folder.analysis_path),
-                                      folder.corrections_path)
-    try:
-        from app.review_state.exports import write_text
-    except ImportError:
-        raise DebriefError("reports are not available in this build") from None
-    write_text(analysis, args.format, args.output or STDOUT)
+    # What the review screen shows: corrections applied, the user's bookmarks and notes.
+    from app.review_state.exports import load_session
+
+    analysis, info = load_session(folder)
+    write_report(analysis, args.format, args.output or STDOUT, info)
     return 0

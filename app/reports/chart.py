@@ -1,5 +1,8 @@
 """The time breakdown as an inline SVG stacked bar chart: the whole answer as shares,
-then each stage in minutes on a common scale."""
+then each stage in minutes on a common scale.
+
+Text is styled with presentation attributes, not CSS: browsers read both, and Qt's SVG
+renderer (which draws the chart for the PDF) reads only the attributes."""
 
 from __future__ import annotations
 
@@ -10,9 +13,11 @@ from app.reports.common import CATEGORY_COLOURS, CATEGORY_TITLES, minutes, stage
 from app.stages import CATEGORIES
 
 WIDTH = 720
-LABEL = 190
+LABEL = 235  # room for "The developer and their needs" in a wide sans (DejaVu)
 BAR = 22
 GAP = 10
+ROW = ' font-family="sans-serif" font-size="13" fill="#222"'
+NUM = ' font-family="sans-serif" font-size="12" fill="#444" text-anchor="end"'
 
 
 def _bar(y: float, parts: list[tuple[str, float]], scale: float) -> list[str]:
@@ -35,30 +40,28 @@ def render_chart(analysis: Analysis) -> str:
     y = 28.0
     total = sum(analysis.categories.get(c, 0.0) for c in CATEGORIES)
     overall = [(c, analysis.categories.get(c, 0.0)) for c in CATEGORIES]
-    rows.append(f'<text x="0" y="{y + 16:.0f}" class="row">Whole answer (share)</text>')
+    rows.append(f'<text x="0" y="{y + 16:.0f}"{ROW}>Whole answer (share)</text>')
     rows += _bar(y, overall, span / total if total else 0.0)
-    rows.append(f'<text x="{WIDTH - 64}" y="{y + 16:.0f}" class="num">{minutes(total)}</text>')
+    rows.append(f'<text x="{WIDTH - 4}" y="{y + 16:.0f}"{NUM}>{minutes(total)}</text>')
     y += BAR + GAP * 2
     longest = max((sum(r.categories.values()) for r in analysis.stages), default=0.0)
     scale = span / longest if longest else 0.0
     for report in analysis.stages:
         parts = [(c, report.categories.get(c, 0.0)) for c in CATEGORIES]
         said = sum(s for _, s in parts)
-        rows.append(f'<text x="0" y="{y + 16:.0f}" class="row">'
+        rows.append(f'<text x="0" y="{y + 16:.0f}"{ROW}>'
                     f'{escape(stage_title(report.stage))}</text>')
         rows += _bar(y, parts, scale)
-        rows.append(f'<text x="{WIDTH - 64}" y="{y + 16:.0f}" class="num">{minutes(said)}'
-                    "</text>")
+        rows.append(f'<text x="{WIDTH - 4}" y="{y + 16:.0f}"{NUM}>{minutes(said)}</text>')
         y += BAR + GAP
     legend, x = [], 0.0
     for c in CATEGORIES:
         legend.append(f'<rect x="{x:.0f}" y="4" width="14" height="14" '
                       f'fill="{CATEGORY_COLOURS[c]}"/>'
-                      f'<text x="{x + 19:.0f}" y="16" class="row">{CATEGORY_TITLES[c]}</text>')
+                      f'<text x="{x + 19:.0f}" y="16"{ROW}>{CATEGORY_TITLES[c]}</text>')
         x += 30 + 9 * len(CATEGORY_TITLES[c])
     height = y + 4
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" '
             f'height="{height:.0f}" viewBox="0 0 {WIDTH} {height:.0f}" '
             'aria-label="Time per category, overall and per stage">'
-            '<style>.row{font:13px sans-serif;fill:#222}.num{font:12px sans-serif;fill:#444}'
-            "</style>" + "".join(legend) + "".join(rows) + "</svg>")
+            + "".join(legend) + "".join(rows) + "</svg>")

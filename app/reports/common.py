@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.analysis.model import Analysis, AnalyzedSegment
+from app.reports.session_info import SessionInfo, readable_date
 from app.stages import CATEGORIES, STAGE_TITLES
 
 CATEGORY_TITLES: dict[str, str] = {
@@ -23,6 +24,11 @@ def clock(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def plural(count: int, word: str) -> str:
+    """"1 pause", "2 pauses"."""
+    return f"{count} {word if count == 1 else word + 's'}"
 
 
 def minutes(seconds: float) -> str:
@@ -55,6 +61,35 @@ def stage_source(analysis: Analysis) -> str:
             else "from the session's stage marks")
 
 
+def header_facts(analysis: Analysis, info: SessionInfo) -> list[str]:
+    """The line under the report's title: prompt, the user's title, date, length, stages."""
+    facts = []
+    prompt = info.prompt_title or analysis.prompt_id
+    if prompt:
+        facts.append(f"Prompt: {prompt}")
+    if info.title and info.title != info.prompt_title:
+        facts.append(f"Your title: {info.title}")
+    if info.date:
+        facts.append(readable_date(info.date))
+    return [*facts, f"Length {clock(analysis.duration)}", f"stages {stage_source(analysis)}"]
+
+
+def said_at(analysis: Analysis, seconds: float) -> str:
+    """What was being said at `seconds`: the last sentence begun by then ("" if none)."""
+    text = ""
+    for seg in analysis.segments:
+        if seg.start > seconds + 0.5:  # a mark pressed just as a sentence begins
+            break
+        text = seg.text
+    return " ".join(text.split())
+
+
+def bookmark_lines(analysis: Analysis, info: SessionInfo) -> list[tuple[str, str, str]]:
+    """(clock time, the user's note, what was being said) for each bookmark."""
+    return [(clock(b.time), " ".join(b.note.split()), said_at(analysis, b.time))
+            for b in info.bookmarks]
+
+
 def segment_label(seg: AnalyzedSegment) -> str:
     """"API", or "API (was UI)" after a correction."""
     title = CATEGORY_TITLES.get(seg.category, seg.category)
@@ -77,7 +112,7 @@ def summary_lines(analysis: Analysis) -> list[str]:
         f"rubric: {covered} of {len(analysis.rubric)} covered",
         f"Pace {analysis.delivery.words_per_minute:.0f} wpm · fillers "
         f"{analysis.delivery.fillers_per_minute:.1f}/min · "
-        f"{len(analysis.delivery.long_pauses)} pauses over 3 s",
+        f"{plural(len(analysis.delivery.long_pauses), 'pause')} over 3 s",
     ]
     return lines
 

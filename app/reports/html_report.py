@@ -9,56 +9,71 @@ from app.analysis.model import Analysis, Finding
 from app.reports.chart import render_chart
 from app.reports.common import (
     CATEGORY_COLOURS,
+    bookmark_lines,
     clock,
     delivery_lines,
+    header_facts,
     segment_label,
-    stage_source,
     stage_table,
     stage_title,
     summary_lines,
 )
+from app.reports.session_info import SessionInfo
 
-_CSS = """
+CSS = """
 body{font:15px/1.5 system-ui,sans-serif;color:#222;max-width:54rem;margin:2rem auto;
 padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
 .meta{color:#555}.flag{border-left:4px solid #D55E00;padding-left:.8rem;margin:1rem 0}
 .strength{border-left:4px solid #009E73;padding-left:.8rem;margin:1rem 0}
 .finding h3{margin:.2rem 0;font-size:1.05rem}.moment{color:#444;margin:.2rem 0}
-time{font-variant-numeric:tabular-nums;color:#555;margin-right:.4rem}
+time{font-variant-numeric:tabular-nums;color:#555;margin-right:.15rem}
 table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .5rem;
 border-bottom:1px solid #eee;text-align:right}td:first-child,th:first-child{text-align:left}
-.missed{color:#D55E00}.covered{color:#009E73}
+.missed{color:#D55E00}.covered{color:#009E73}.said{color:#555}.notes{white-space:pre-wrap}
 .seg{margin:.35rem 0;padding-left:.7rem;border-left:5px solid #999}
 .tag{font-size:.75rem;font-weight:600;text-transform:uppercase;letter-spacing:.03em;
-margin-right:.4rem}.cues{color:#666;font-size:.8rem;margin-left:.4rem}
+margin-right:.15rem}.cues{color:#666;font-size:.8rem;margin-left:.15rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}.seg{break-inside:avoid}}
 """
 
 
-def render_html(analysis: Analysis) -> str:
-    """The full report as an HTML document."""
+def render_html(analysis: Analysis, info: SessionInfo | None = None, css: str = CSS) -> str:
+    """The full report as an HTML document (`css` for another medium: the PDF's)."""
     e = escape
+    info = info or SessionInfo()
     title = "Debrief: where the time went"
-    meta = [f"Length {clock(analysis.duration)}", f"stages {stage_source(analysis)}"]
-    if analysis.prompt_id:
-        meta.insert(0, f"Prompt {analysis.prompt_id}")
+    meta = header_facts(analysis, info)
     body = [f"<h1>{e(title)}</h1>", f'<p class="meta">{e(" · ".join(meta))}</p>',
             "<h2>Summary</h2><ul>"]
     body += [f"<li>{e(line)}</li>" for line in summary_lines(analysis)]
-    body += ["</ul>", render_chart(analysis), "<h2>Red flags</h2>"]
+    body += ["</ul>", render_chart(analysis), *_notes(analysis, info), "<h2>Red flags</h2>"]
     body += [_finding(f) for f in analysis.flags] or ["<p>None.</p>"]
     body.append("<h2>Strengths</h2>")
     body += [_finding(f) for f in analysis.strengths] or ["<p>None found.</p>"]
     body += _stages(analysis) + _rubric(analysis) + _delivery(analysis)
     body += _transcript(analysis)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{e(title)}</title><style>{_CSS}</style></head><body>\n"
+            f"<title>{e(title)}</title><style>{css}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
 
 
 def _moment(time: float, text: str) -> str:
-    return f'<p class="moment"><time>{clock(time)}</time>“{escape(text)}”</p>'
+    return f'<p class="moment"><time>{clock(time)}</time> “{escape(text)}”</p>'
+
+
+def _notes(analysis: Analysis, info: SessionInfo) -> list[str]:
+    out = ["<h2>Your bookmarks and notes</h2>"]
+    if info.notes.strip():
+        out.append(f'<p class="notes">{escape(info.notes.strip())}</p>')
+    items = [f"<li><time>{when}</time> <b>{escape(note) or '(no note)'}</b>"
+             + (f' <span class="said">— “{escape(said)}”</span>' if said else "") + "</li>"
+             for when, note, said in bookmark_lines(analysis, info)]
+    if items:
+        out += ["<ul>", *items, "</ul>"]
+    elif not info.notes.strip():
+        out.append("<p>No bookmarks.</p>")
+    return out
 
 
 def _finding(f: Finding) -> str:
@@ -70,9 +85,15 @@ def _finding(f: Finding) -> str:
 
 def _stages(analysis: Analysis) -> list[str]:
     heads, rows = stage_table(analysis)
-    lines = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>"]
-    lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
-              for cells in rows]
+
+    def row(tag: str, cells: list[str]) -> str:
+        # The stage's name is the row's heading: class "name" aligns it where CSS
+        # selectors like :first-child are not understood (the PDF's layout).
+        first, *rest = cells
+        return (f'<tr><{tag} class="name">{escape(first)}</{tag}>'
+                + "".join(f"<{tag}>{escape(c)}</{tag}>" for c in rest) + "</tr>")
+
+    lines = [row("th", heads), *(row("td", cells) for cells in rows)]
     note = " (estimated)" if analysis.stages_estimated else ""
     return [f"<h2>Time per stage{note}</h2>", "<table>", *lines, "</table>"]
 
@@ -102,9 +123,9 @@ def _transcript(analysis: Analysis) -> list[str]:
             stage = seg.stage
             out.append(f"<h3>{escape(stage_title(stage))}</h3>")
         colour = CATEGORY_COLOURS.get(seg.category, "#999999")
-        cues = (f'<span class="cues">({escape(", ".join(seg.cues))})</span>'
+        cues = (f' <span class="cues">({escape(", ".join(seg.cues))})</span>'
                 if seg.cues else "")
         out.append(f'<p class="seg" style="border-left-color:{colour}"><time>'
-                   f'{clock(seg.start)}</time><span class="tag" style="color:{colour}">'
-                   f"{escape(segment_label(seg))}</span>{escape(seg.text)}{cues}</p>")
+                   f'{clock(seg.start)}</time> <span class="tag" style="color:{colour}">'
+                   f"{escape(segment_label(seg))}</span> {escape(seg.text)}{cues}</p>")
     return out

@@ -7,14 +7,16 @@ import re
 
 from app.analysis.model import Analysis, Finding
 from app.reports.common import (
+    bookmark_lines,
     clock,
     delivery_lines,
+    header_facts,
     segment_label,
-    stage_source,
     stage_table,
     stage_title,
     summary_lines,
 )
+from app.reports.session_info import SessionInfo
 
 # Inline markup only: everything we write sits after a prefix, never at a line start.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -32,15 +34,14 @@ def _finding(f: Finding) -> list[str]:
     return [*lines, ""] if f.moments else lines
 
 
-def render_markdown(analysis: Analysis) -> str:
-    """The full report: summary, flags, strengths, stages, rubric, delivery, transcript."""
+def render_markdown(analysis: Analysis, info: SessionInfo | None = None) -> str:
+    """The full report: summary, the user's bookmarks and notes, flags, strengths, stages,
+    rubric, delivery, transcript."""
+    info = info or SessionInfo()
     out = ["# Debrief: where the time went", ""]
-    facts = [f"Length {clock(analysis.duration)}", f"stages {stage_source(analysis)}"]
-    if analysis.prompt_id:
-        facts.insert(0, f"Prompt `{md_escape(analysis.prompt_id)}`")
-    out += [" · ".join(facts), "", "## Summary", ""]
+    out += [md_escape(" · ".join(header_facts(analysis, info))), "", "## Summary", ""]
     out += [f"- {line}" for line in summary_lines(analysis)] + [""]
-    out += ["## Red flags", ""]
+    out += [*_notes(analysis, info), "## Red flags", ""]
     for f in analysis.flags:
         out += _finding(f)
     if not analysis.flags:
@@ -52,6 +53,23 @@ def render_markdown(analysis: Analysis) -> str:
         out += ["None found.", ""]
     out += _stages(analysis) + _rubric(analysis) + _delivery(analysis) + _transcript(analysis)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _notes(analysis: Analysis, info: SessionInfo) -> list[str]:
+    out = ["## Your bookmarks and notes", ""]
+    # Each line of the user's notes quoted, so none of it can start a heading or a list.
+    notes = [f"> {md_escape(line)}" if line.strip() else ">"
+             for line in info.notes.strip().splitlines()]
+    if notes:
+        out += [*notes, ""]
+    for when, note, said in bookmark_lines(analysis, info):
+        quote = f" — “{md_escape(said)}”" if said else ""
+        out.append(f"- {when} — **{md_escape(note) or '(no note)'}**{quote}")
+    if info.bookmarks:
+        out.append("")
+    elif not notes:
+        out += ["No bookmarks.", ""]
+    return out
 
 
 def _stages(analysis: Analysis) -> list[str]:

@@ -6,14 +6,15 @@ import re
 
 from app.analysis.model import Analysis
 from app.reports.markdown import render_markdown
+from app.reports.session_info import SessionInfo
 
 _ESCAPED = re.compile(r"\\([\\`*_\[\]|~])")
 _ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 
 
-def render_text(analysis: Analysis) -> str:
+def render_text(analysis: Analysis, info: SessionInfo | None = None) -> str:
     lines = []
-    for line in render_markdown(analysis).splitlines():
+    for line in render_markdown(analysis, info).splitlines():
         heading = re.match(r"^(#+) (.*)$", line)
         if heading:
             title = heading.group(2)

@@ -15,6 +15,7 @@ from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
 
 SCHEMA = "debrief.bookmarks/1"
+FILE_NAME = "bookmarks.json"  # in the session folder
 
 
 @dataclass
@@ -58,6 +59,13 @@ def load(path: Path) -> list[Bookmark] | None:
             note = item.get("note")
             out.append(Bookmark(t, note if isinstance(note, str) else ""))
     return sorted(out, key=lambda b: b.time)
+
+
+def of_session(folder: Path, events: Any) -> list[Bookmark]:
+    """A session's bookmarks: its bookmarks.json once the user has edited any, else the
+    marks in its session.json `events`."""
+    saved = load(folder / FILE_NAME)
+    return saved if saved is not None else from_events(events)
 
 
 def save(path: Path, bookmarks: list[Bookmark]) -> None:

@@ -46,10 +46,8 @@ class SessionReview:
         self.texts: list[SegmentText] = []
         self.words = WordIndex([])
         self.corrections = correction_store.load(self.folder.corrections_path)
-        saved = bookmark_store.load(self.bookmarks_path)
-        self.bookmarks: list[Bookmark] = (
-            saved if saved is not None else bookmark_store.from_events(self.meta.get("events"))
-        )
+        self.bookmarks: list[Bookmark] = bookmark_store.of_session(self.folder.path,
+                                                                   self.meta.get("events"))
         self._undo: list[tuple[str, stage_marks.Snapshot]] = []  # stage edits, newest last
         self.reload_analysis()
 
@@ -57,7 +55,7 @@ class SessionReview:
 
     @property
     def bookmarks_path(self) -> Path:
-        return self.folder.path / "bookmarks.json"
+        return self.folder.path / bookmark_store.FILE_NAME
 
     def reload_analysis(self) -> bool:
         """(Re)read analysis.json; True when there is an analysis to show."""

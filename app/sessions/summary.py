@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +127,9 @@ def _apply_meta(summary: SessionSummary, meta: dict, product_of: ProductLookup) 
                                           else "")
 
 
+_ANALYSIS_KEYS = {f.name for f in fields(Analysis)} | {"schema"}
+
+
 def load_analysis(path: Path, with_segments: bool = True) -> Analysis:
     """Read analysis.json, turning any malformation into a DebriefError naming the file.
 
@@ -135,6 +138,9 @@ def load_analysis(path: Path, with_segments: bool = True) -> Analysis:
     data = read_json(path)
     if not isinstance(data, dict):
         raise DebriefError("not a Debrief analysis file", path)
+    # debrief.analysis/1 grows by added fields (an export adds the session's bookmarks,
+    # date and prompt title): read the ones this version knows.
+    data = {k: v for k, v in data.items() if k in _ANALYSIS_KEYS}
     if not with_segments:
         data = {**data, "segments": []}
     try:

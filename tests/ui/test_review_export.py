@@ -3,19 +3,24 @@ corrections, and escapes whatever the transcript says."""
 
 from __future__ import annotations
 
+import html
 import json
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pdf_check import median_height, text
 from review_state.review_fixtures import review_session  # noqa: F401 - a fixture
 
+from app.prompts import load_library
+from app.reports.common import segment_label
 from app.transcript import load_transcript
 from app.ui.review.review_screen import ReviewScreen
 
 pytestmark = pytest.mark.model
 
 SCRIPT = "<script>alert('owned')</script>"
+NOTE = "ask about the 202 <i>here</i>"
 
 
 class _Tags(HTMLParser):
@@ -43,6 +48,7 @@ def screen(qtbot, review_session: Path) -> ReviewScreen:  # noqa: F811
     seg = next(i for i, s in enumerate(view.review.analysis.segments) if s.category == "api")
     view.correct_category(seg, "tradeoffs")
     view.corrected_index = seg  # type: ignore[attr-defined]
+    view.review.add_bookmark(3.0, NOTE)
     return view
 
 
@@ -73,8 +79,22 @@ def test_each_export_writes_a_file_that_parses(screen: ReviewScreen, tmp_path: P
     txt = screen.export("txt", tmp_path / "r.txt").read_text()
     assert corrected.text.strip()[:20] in txt
 
-    pdf = screen.export("pdf", tmp_path / "r.pdf").read_bytes()
+    pdf_path = screen.export("pdf", tmp_path / "r.pdf")
+    pdf = pdf_path.read_bytes()
     assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF") and len(pdf) > 2000
+    assert median_height(pdf_path) >= 8.0
+    body = text(pdf_path)
+    assert NOTE in body and SCRIPT in body
+    assert f"{segment_label(corrected)} {' '.join(corrected.text.split()[:3])}" in body
+
+    # Every text format carries the bookmarks (the rehearsal's and the one added here)
+    # and the title of the prompt, which session.json names only by its id.
+    title = load_library().get(screen.review.meta["prompt_id"]).title
+    assert title in body
+    for fmt in ("md", "html", "txt", "vtt", "srt", "json"):
+        body = html.unescape((tmp_path / f"r.{fmt}").read_text()).replace("\\", "")
+        assert NOTE in body and "webhook part felt rushed" in body, fmt
+        assert fmt == "srt" or title in body, fmt
 
     wav = screen.export("wav", tmp_path / "r.wav")
     assert wav.read_bytes() == screen.review.folder.audio_path.read_bytes()
