@@ -13,8 +13,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from app.analysis.analyzer import summarize
 from app.analysis.model import Analysis
+from app.analysis.rollup import summarize
 from app.errors import DebriefError
 from app.stages import CATEGORIES
 

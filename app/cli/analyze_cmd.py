@@ -65,7 +65,8 @@ def read_input(path: Path, model: str | None = None) -> Transcript:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.analysis import analyze
+    from app.analysis import analyze, apply_corrections
+    from app.analysis.corrections import parse_corrections
     from app.fileio.jsonfile import read_json
     from app.marks import load_marks
 
@@ -79,19 +80,19 @@ def run(args: argparse.Namespace) -> int:
     marks = load_marks(args.marks, transcript.duration) if args.marks else None
     corrections = None
     if args.corrections:
-        from app.analysis.corrections import parse_corrections
-
         corrections = read_json(args.corrections)
         try:
             parse_corrections(corrections)
         except DebriefError as exc:
             raise DebriefError(exc.message, args.corrections) from None
     try:
-        analysis = analyze(transcript, marks, prompt, corrections)
+        analysis = analyze(transcript, marks, prompt)
     except DebriefError as exc:
         if exc.path is not None:
             raise
         raise DebriefError(exc.message, args.input) from None
+    if corrections:
+        analysis = apply_corrections(analysis, corrections)
     from app.review_state.exports import write_text
 
     write_text(analysis, args.format, args.output or STDOUT)
