@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
+from app.timefmt import clock
+
 
 class TerminalProgress:
     def __init__(self, label: str, stream=None) -> None:
@@ -22,7 +24,7 @@ class TerminalProgress:
         self._last = now
         width = 30
         filled = int(width * max(0.0, min(1.0, fraction)))
-        eta_text = f" ETA {int(eta)//60}:{int(eta)%60:02d}" if eta is not None else ""
+        eta_text = f" ETA {clock(eta)}" if eta is not None else ""
         bar = "#" * filled + "-" * (width - filled)
         self.stream.write(f"\r{self.label} [{bar}] {fraction*100:5.1f}%{eta_text}")
         if fraction >= 1.0:

@@ -13,6 +13,7 @@ from app.fileio.jsonfile import read_json
 from app.fileio.output import STDOUT
 from app.sessions.store import SessionStore
 from app.sessions.summary import SessionSummary, load_analysis
+from app.timefmt import clock
 
 EXPORT_FORMATS = ("md", "html", "json", "srt", "vtt", "txt")
 
@@ -40,8 +41,6 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}%"
 
 
-def _minutes(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def table_rows(rows: list[SessionSummary]) -> list[tuple[str, ...]]:
@@ -50,7 +49,7 @@ def table_rows(rows: list[SessionSummary]) -> list[tuple[str, ...]]:
     for r in rows:
         rubric = f"{r.rubric_covered}/{r.rubric_total}" if r.rubric_total else "-"
         title = f"DAMAGED: {r.damaged}" if r.damaged else r.title
-        out.append((r.id, r.started_at[:16].replace("T", " "), _minutes(r.duration),
+        out.append((r.id, r.started_at[:16].replace("T", " "), clock(r.duration),
                     _percent(r.platform_share), rubric, str(r.flags_count), title))
     return out
 

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
+from app.timefmt import clock as format_clock  # noqa: F401  (the rehearse screens' name)
 
 # A stage left within this many seconds was a mis-press: its mark is replaced, not kept.
 MISPRESS_SECONDS = 1.0
@@ -67,15 +68,6 @@ class StageStatus:
         return max(0.0, self.spent - self.budget)
 
 
-def format_clock(seconds: float, signed: bool = False) -> str:
-    """`12:05` (`1:02:05` past an hour); with `signed`, overtime reads `+1:40`."""
-    whole = int(abs(seconds))
-    h, rest = divmod(whole, 3600)
-    m, sec = divmod(rest, 60)
-    body = f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
-    if seconds < 0 and whole:
-        return "-" + body
-    return ("+" + body) if signed and seconds > 0 else body
 
 
 class StageClock:
