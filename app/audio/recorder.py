@@ -102,7 +102,6 @@ class Recorder:
         self._resampler: LinearResampler | None = None
         self._level = Level()
         self._recent: deque[np.ndarray] = deque()
-        self._opened_at = 0.0
         self._last_block = 0.0
         self._live = False
         # Audio timeline anchor: `_anchor_audio` seconds are in the file and the next
@@ -163,7 +162,7 @@ class Recorder:
             self._anchor_audio = self._wav.seconds
         self._open_stream()
         now = time.monotonic()
-        self._opened_at = self._last_block = now
+        self._last_block = now
         with self._lock:
             self._segments.append(_Segment(now))
         self.state = RecorderState.RECORDING
