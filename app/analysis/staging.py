@@ -53,8 +53,8 @@ def estimate_bounds(pieces: Sequence[tuple[float, float, str, str]], vocabulary:
     for i in range(1, len(pieces)):
         row, links = [], []
         for s in range(n_stages):
-            prev = max(range(s + 1),
-                       key=lambda p, s=s: best[i - 1][p] - (_SWITCH_COST if p != s else 0.0))
+            options = [best[i - 1][p] - (_SWITCH_COST if p != s else 0.0) for p in range(s + 1)]
+            prev = options.index(max(options))  # the first best, as max(key=...) picks
             cost = _SWITCH_COST if prev != s else 0.0
             row.append(best[i - 1][prev] - cost + scores[i][s])
             links.append(prev)

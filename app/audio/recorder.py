@@ -23,6 +23,7 @@ from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import sounddevice as sd
@@ -192,7 +193,7 @@ class Recorder:
             raise DebriefError(f"Cannot open the microphone {self.device.name!r} ({exc}). "
                                "Choose another one.") from None
 
-    def _callback(self, indata: np.ndarray, frames: int, t, status: sd.CallbackFlags) -> None:
+    def _callback(self, indata: np.ndarray, frames: int, t: Any, status: sd.CallbackFlags) -> None:
         # Real-time thread: copy and queue, nothing else. A block is taken to have been
         # captured just before it arrived: PortAudio's ADC timestamps proved unreliable
         # through the ALSA pulse plugin, and on real hardware the difference is a few ms.

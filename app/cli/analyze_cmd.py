@@ -13,7 +13,7 @@ AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus")
 FORMATS = ("json", "md", "html", "srt", "vtt", "txt")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "analyze", help="analyse a recording or transcript and print the debrief",
         description="Analyse an audio file (WAV, FLAC, MP3, M4A; up to two hours) or a "

@@ -18,7 +18,7 @@ from app.timefmt import clock
 EXPORT_FORMATS = ("md", "html", "json", "srt", "vtt", "txt")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `sessions` and its subcommands."""
     parser = subparsers.add_parser("sessions", help="list and export stored sessions",
                                    description="Every rehearsal and import Debrief keeps.")
@@ -45,7 +45,7 @@ def _percent(value: float | None) -> str:
 
 def table_rows(rows: list[SessionSummary]) -> list[tuple[str, ...]]:
     """The `sessions list` table, header first."""
-    out = [("ID", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS", "TITLE")]
+    out: list[tuple[str, ...]] = [("ID", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS", "TITLE")]
     for r in rows:
         rubric = f"{r.rubric_covered}/{r.rubric_total}" if r.rubric_total else "-"
         title = f"DAMAGED: {r.damaged}" if r.damaged else r.title

@@ -8,6 +8,7 @@ the ones saved with the last event, less any that start past the end of the audi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import soundfile as sf
 
@@ -34,7 +35,7 @@ def find_unfinished(root: Path | None = None) -> list[SessionFolder]:
     return found
 
 
-def recover(folder: SessionFolder) -> dict:
+def recover(folder: SessionFolder) -> dict[str, Any]:
     """Repair an unfinished session in place and mark it "recovered"; return its meta."""
     meta = folder.read_meta()
     duration = 0.0

@@ -24,7 +24,7 @@ FINISHED = "finished"
 RECOVERED = "recovered"
 
 
-def write(folder: SessionFolder, **updates: Any) -> dict:
+def write(folder: SessionFolder, **updates: Any) -> dict[str, Any]:
     """Merge `updates` into the folder's session.json (atomically) and return the result."""
     try:
         meta = folder.read_meta() if folder.meta_path.exists() else {}

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
 from app.timefmt import clock as format_clock  # noqa: F401  (the rehearse screens' name)
@@ -46,7 +47,7 @@ class Event:
     audio: float
     note: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["wall"], d["audio"] = round(self.wall, 3), round(self.audio, 3)
         return d

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
@@ -63,13 +64,13 @@ class SessionFolder:
     def corrections_path(self) -> Path:
         return self.path / "corrections.json"
 
-    def read_meta(self) -> dict:
+    def read_meta(self) -> dict[str, Any]:
         data = read_json(self.meta_path)
         if not isinstance(data, dict):
             raise DebriefError("not a Debrief session file", self.meta_path)
         return data
 
-    def write_meta(self, meta: dict) -> None:
+    def write_meta(self, meta: dict[str, Any]) -> None:
         write_json_atomic(self.meta_path, {"schema": SESSION_SCHEMA, **meta})
 
     @classmethod

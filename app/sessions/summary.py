@@ -110,7 +110,7 @@ def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
         return analysis
 
 
-def _apply_meta(summary: SessionSummary, meta: dict, product_of: ProductLookup) -> None:
+def _apply_meta(summary: SessionSummary, meta: dict[str, Any], product_of: ProductLookup) -> None:
     def text(key: str) -> str:
         value = meta.get(key)
         return value if isinstance(value, str) else ""
