@@ -10,15 +10,15 @@ from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
+from app.prompts import load_library
+from app.prompts.model import Prompt
 from app.sessions.folder import SessionFolder
 from app.transcript import Transcript, load_transcript
 
 
-def session_prompt(meta: dict[str, Any]) -> Any | None:
+def session_prompt(meta: dict[str, Any]) -> Prompt | None:
     """The prompt a session was rehearsed with, scaled to the length it was run at;
     None when the prompt is gone (a user prompt deleted since)."""
-    from app.prompts import load_library
-
     prompt_id = meta.get("prompt_id")
     if not prompt_id:
         return None
