@@ -8,12 +8,21 @@ Written by the stage clock, read by the analysis (`--marks`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
 from app.stages import STAGE_IDS
 
-Marks = list[tuple[str, float]]
+
+class StageStart(NamedTuple):
+    """One entry of the marks: a stage and the second of audio at which it began."""
+
+    stage: str
+    start: float
+
+
+Marks = list[StageStart]
 
 
 def save_marks(path: Path, marks: Marks) -> None:
@@ -53,7 +62,7 @@ def load_marks(path: Path, duration: float | None = None) -> Marks:
                 f"({duration:.1f} s)",
                 path,
             )
-        marks.append((stage, float(start)))
+        marks.append(StageStart(stage, float(start)))
     if not marks:
         raise DebriefError("no stages in the marks file", path)
     return marks

@@ -14,16 +14,17 @@ from app.analysis.segmenter import split_transcript
 from app.analysis.staging import bounds_from_marks, estimate_bounds, stage_at
 from app.analysis.vocabulary import load_vocabulary
 from app.errors import DebriefError
+from app.marks import StageStart
 from app.prompts.model import Prompt
 from app.stages import STAGE_IDS
 from app.transcript import Transcript
 
 
-def analyze(transcript: Transcript, marks: Sequence[tuple[str, float]] | None = None,
+def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
             prompt: Prompt | None = None) -> Analysis:
     """Where the time went, and what a platform hiring committee would say about it.
 
-    `marks` are (stage, start second) pairs from the stage clock; without them stage
+    `marks` are the stage starts from the stage clock; without them stage
     bounds are estimated from content. `prompt` supplies stage
     budgets, probes and the rubric items to check (all items when None). The user's
     corrections go on top afterwards (app.analysis.corrections.apply_corrections).

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from app.marks import Marks, StageStart
 from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
 from app.timefmt import clock as format_clock  # noqa: F401  (the rehearse screens' name)
 
@@ -92,7 +93,7 @@ class StageClock:
         self.state = ClockState.READY
         self.index = 0
         self.events: list[Event] = []
-        self.marks: list[tuple[str, float]] = []
+        self.marks: Marks = []
         self._started = 0.0
         self._spent = {s.id: 0.0 for s in plan.stages}
         self._closed_running = 0.0  # running time before the current run segment
@@ -176,7 +177,7 @@ class StageClock:
         self._started = self._now()
         self._run_start = self._started
         self.state = ClockState.RUNNING
-        self.marks.append((self.current.id, 0.0))
+        self.marks.append(StageStart(self.current.id, 0.0))
         return self._record("start")
 
     def _enter(self, index: int, kind: str) -> Event | None:
@@ -197,7 +198,7 @@ class StageClock:
             audio = self.marks.pop()[1]  # the stage just left was a mis-press
         if self.marks and self.marks[-1][0] == stage:
             return
-        self.marks.append((stage, audio))
+        self.marks.append(StageStart(stage, audio))
 
     def next_stage(self) -> Event | None:
         """Move on to the next stage (no-op in the last one)."""

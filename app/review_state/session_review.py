@@ -12,6 +12,7 @@ from typing import Any
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
+from app.marks import Marks, StageStart
 from app.review_state import bookmarks as bookmark_store
 from app.review_state import corrections as correction_store
 from app.review_state import stage_marks
@@ -171,7 +172,7 @@ class SessionReview:
             return "Reset to the imported stages"
         return "Reset to the recorded stages"
 
-    def _stage_marks(self) -> tuple[list[tuple[str, float]], float]:
+    def _stage_marks(self) -> tuple[Marks, float]:
         """The stage starts now in force (recorded, estimated or set) and where the
         audio ends."""
         if self.machine is None:
@@ -180,7 +181,7 @@ class SessionReview:
         end = self.machine.duration
         if isinstance(recorded, int | float) and not isinstance(recorded, bool):
             end = max(end, float(recorded))
-        return [(s.stage, s.start) for s in self.machine.stages], end
+        return [StageStart(s.stage, s.start) for s in self.machine.stages], end
 
     def stage_choices(self, seconds: float) -> list[StageChoice]:
         """For each stage, whether it can start at `seconds`, and if not, why."""
