@@ -18,6 +18,7 @@ from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import SessionMeta
 
 log = logging.getLogger(__name__)
 
@@ -110,21 +111,17 @@ def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
         return analysis
 
 
-def _apply_meta(summary: SessionSummary, meta: dict[str, Any], product_of: ProductLookup) -> None:
-    def text(key: str) -> str:
-        value = meta.get(key)
-        return value if isinstance(value, str) else ""
-
-    summary.prompt_id = text("prompt_id")
-    summary.prompt_title = text("prompt_title")
-    summary.title = text("title") or summary.prompt_title or summary.prompt_id or summary.id
-    summary.started_at = text("started_at")
-    summary.state = text("state")
-    summary.notes = text("notes")
-    summary.minutes = _number(meta.get("minutes"))
-    summary.duration = _number(meta.get("duration"))
-    summary.product = text("product") or (product_of(summary.prompt_id) if summary.prompt_id
-                                          else "")
+def _apply_meta(summary: SessionSummary, meta: SessionMeta, product_of: ProductLookup) -> None:
+    summary.prompt_id = meta.prompt_id or ""
+    summary.prompt_title = meta.prompt_title or ""
+    summary.title = meta.title or summary.prompt_title or summary.prompt_id or summary.id
+    summary.started_at = meta.started_at or ""
+    summary.state = meta.state or ""
+    summary.notes = meta.notes or ""
+    summary.minutes = _number(meta.minutes)
+    summary.duration = _number(meta.duration)
+    summary.product = meta.product or (product_of(summary.prompt_id) if summary.prompt_id
+                                       else "")
 
 
 def load_analysis(path: Path, with_segments: bool = True) -> Analysis:
