@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.analysis.corrections import apply_corrections
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json
@@ -101,8 +102,6 @@ def summarize(path: Path, product_of: ProductLookup = _no_product) -> SessionSum
 def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
     """The analysis with the user's corrections; as it is when they cannot be read (the
     review names the file and the problem when the session is opened)."""
-    from app.analysis import apply_corrections
-
     try:
         return apply_corrections(analysis, read_json(folder.corrections_path))
     except DebriefError as exc:
