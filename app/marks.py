@@ -2,17 +2,28 @@
 
     {"stages": [{"stage": "problem", "start": 0.0}, {"stage": "developer", "start": 212.4}]}
 
-Written by the stage clock, read by the analysis (`--marks`).
+Written by the stage clock, read by the analysis (`--marks`). The user's bookmarks,
+the other moments kept on the audio timeline, are recorded here too (their file is
+app.review_state.bookmarks), so reports below the review can carry them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
 from app.stages import STAGE_IDS
+
+
+@dataclass
+class Bookmark:
+    """A moment the user marked, in seconds of audio, with their note."""
+
+    time: float
+    note: str = ""
 
 
 class StageStart(NamedTuple):

@@ -19,11 +19,13 @@ _.minimumSizeHint
 _.mouseMoveEvent
 _.paint
 _.paintEvent
+_.sizeHint
 # html.parser.HTMLParser calls these in the tests' HTML checks.
 _.handle_data
 _.handle_starttag
 # pytest reads these by name: module marks and fixtures a test asks for (or autouse).
 _.pytestmark
+_.qapp  # asked for so a QApplication exists
 _.other_sessions
 _.private_trash
 _.short_pieces
