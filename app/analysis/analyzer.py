@@ -24,10 +24,10 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
             prompt: Prompt | None = None) -> Analysis:
     """Where the time went, and what a platform hiring committee would say about it.
 
-    `marks` are the stage starts from the stage clock; without them stage
-    bounds are estimated from content. `prompt` supplies stage
-    budgets, probes and the rubric items to check (all items when None). The user's
-    corrections go on top afterwards (app.analysis.corrections.apply_corrections).
+    `marks` are the stage starts from the stage clock; without them stage bounds are
+    estimated from content. `prompt` supplies stage budgets, probes and the rubric
+    items to check (all items when None). The user's corrections go on top afterwards
+    (app.analysis.corrections.apply_corrections).
     """
     vocabulary = load_vocabulary()
     pieces = split_transcript(transcript)
