@@ -22,15 +22,18 @@ run: $(VENV)/.run-deps
 	@sh packaging/system-deps.sh check runtime
 	$(BIN)/debrief
 
-## make test: install test and system dependencies, then run the whole suite headless
-test: $(VENV)/.test-deps
+## make test: lint first, install system dependencies, then run the whole suite headless
+test: lint
 	@sh packaging/system-deps.sh install test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-## make lint: style and the Qt-boundary contract (also checked by the suite)
+## make lint: style, the import contracts (no Qt in the domain, layers point down),
+## checked types and dead code; settings in pyproject.toml
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/vulture
 
 ## make bench: speed, memory and accuracy figures (not part of the suite)
 bench: $(VENV)/.test-deps

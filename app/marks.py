@@ -2,18 +2,38 @@
 
     {"stages": [{"stage": "problem", "start": 0.0}, {"stage": "developer", "start": 212.4}]}
 
-Written by the stage clock, read by the analysis (`--marks`).
+Written by the stage clock, read by the analysis (`--marks`). The user's bookmarks,
+the other moments kept on the audio timeline, are recorded here too (their file is
+app.review_state.bookmarks), so reports below the review can carry them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
 from app.stages import STAGE_IDS
 
-Marks = list[tuple[str, float]]
+
+@dataclass
+class Bookmark:
+    """A moment the user marked, in seconds of audio, with their note."""
+
+    time: float
+    note: str = ""
+
+
+class StageStart(NamedTuple):
+    """One entry of the marks: a stage and the second of audio at which it began."""
+
+    stage: str
+    start: float
+
+
+Marks = list[StageStart]
 
 
 def save_marks(path: Path, marks: Marks) -> None:
@@ -53,7 +73,7 @@ def load_marks(path: Path, duration: float | None = None) -> Marks:
                 f"({duration:.1f} s)",
                 path,
             )
-        marks.append((stage, float(start)))
+        marks.append(StageStart(stage, float(start)))
     if not marks:
         raise DebriefError("no stages in the marks file", path)
     return marks

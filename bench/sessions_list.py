@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # sample sessions
 
 
 def pad_words(path: Path, words: int) -> None:
@@ -56,8 +57,9 @@ def main() -> int:
     tmp = tempfile.mkdtemp(prefix="debrief-bench-")
     os.environ["DEBRIEF_DATA_DIR"] = tmp
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from sample_sessions import write_progression
+
     from app.paths import data_dir, sessions_dir
-    from app.sessions.samples import write_progression
     from app.sessions.store import SessionStore
 
     began = time.perf_counter()

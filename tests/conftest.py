@@ -51,8 +51,9 @@ def home_trash(data_dir: Path) -> Path:
 @pytest.fixture
 def stored(data_dir: Path) -> list[Path]:
     """Eight real session folders with analysis.json, oldest first."""
+    from sample_sessions import write_progression
+
     from app.paths import sessions_dir
-    from app.sessions.samples import write_progression
 
     return [f.path for f in write_progression(sessions_dir(), 8)]
 

@@ -1,4 +1,4 @@
-"""Habits the code keeps: ruff clean, and Qt only inside app/ui."""
+"""Habits the code keeps: ruff clean, Qt only inside app/ui, layers in order, no cycles."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ def test_ruff_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_only_the_ui_imports_qt():
+def test_only_the_ui_imports_qt_and_layers_point_down():
+    # Both import-linter contracts in pyproject.toml: forbidden Qt, and the layer order.
     out = subprocess.run([str(BIN / "lint-imports")], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
 
@@ -36,3 +37,28 @@ def test_domain_runs_without_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_no_import_cycle_inside_app():
+    # grimp sees imports inside functions too, so a lazy import cannot hide a cycle.
+    import grimp
+
+    graph = grimp.build_graph("app", cache_dir=None)
+    imports = {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+    done: set[str] = set()
+
+    def cycle_from(module: str, path: list[str]) -> list[str] | None:
+        if module in path:
+            return [*path[path.index(module):], module]
+        if module in done:
+            return None
+        for target in sorted(imports[module]):
+            found = cycle_from(target, [*path, module])
+            if found:
+                return found
+        done.add(module)
+        return None
+
+    for module in sorted(imports):
+        cycle = cycle_from(module, [])
+        assert cycle is None, "import cycle: " + " -> ".join(cycle)

@@ -1,7 +1,7 @@
 """Where the time went: labels each sentence ui / api / webhooks / tradeoffs / other,
 places it in a stage, and judges the answer as a platform hiring committee would.
 
-Qt-free. `analyze(transcript, marks, prompt, corrections) -> Analysis`;
+Qt-free. `analyze(transcript, marks, prompt) -> Analysis`;
 `apply_corrections(analysis, corrections) -> Analysis`.
 """
 

@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from app.analysis import totals
 from app.analysis.classifier import classify
 from app.analysis.delivery import measure_delivery
-from app.analysis.findings import judge
-from app.analysis.model import Analysis, AnalyzedSegment, Delivery, Finding, RubricResult
+from app.analysis.model import Analysis, AnalyzedSegment
 from app.analysis.probes import probe_findings
+from app.analysis.rollup import summarize
 from app.analysis.rubric import cover_rubric
 from app.analysis.segmenter import split_transcript
-from app.analysis.staging import Bounds, bounds_from_marks, estimate_bounds, stage_at
+from app.analysis.staging import bounds_from_marks, estimate_bounds, stage_at
 from app.analysis.vocabulary import load_vocabulary
 from app.errors import DebriefError
+from app.marks import StageStart
+from app.prompts.model import Prompt
 from app.stages import STAGE_IDS
 from app.transcript import Transcript
 
 
-def analyze(transcript: Transcript, marks: Sequence[tuple[str, float]] | None = None,
-            prompt: Any | None = None, corrections: Mapping[str, Any] | None = None
-            ) -> Analysis:
+def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
+            prompt: Prompt | None = None) -> Analysis:
     """Where the time went, and what a platform hiring committee would say about it.
 
-    `marks` are (stage, start second) pairs from the stage clock; without them stage
-    bounds are estimated from content. `prompt` (app.prompts.Prompt) supplies stage
-    budgets, probes and the rubric items to check (all items when None). `corrections`
-    is a corrections document ({"segments": [{"start", "category"}]}) applied on top.
+    `marks` are the stage starts from the stage clock; without them stage bounds are
+    estimated from content. `prompt` supplies stage budgets, probes and the rubric
+    items to check (all items when None). The user's corrections go on top afterwards
+    (app.analysis.corrections.apply_corrections).
     """
     vocabulary = load_vocabulary()
     pieces = split_transcript(transcript)
@@ -53,32 +52,9 @@ def analyze(transcript: Transcript, marks: Sequence[tuple[str, float]] | None = 
     ]
     rubric = cover_rubric(segments, list(prompt.rubric) if prompt is not None else None)
     probes = probe_findings(prompt.probes, segments) if prompt is not None else []
-    analysis = summarize(
+    return summarize(
         segments, bounds, budgets, rubric, measure_delivery(transcript, segments),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
     )
-    if corrections:
-        from app.analysis.corrections import apply_corrections
 
-        analysis = apply_corrections(analysis, corrections)
-    return analysis
-
-
-def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
-              budgets: Mapping[str, float] | None, rubric: list[RubricResult],
-              delivery: Delivery, probe_flags: list[Finding], estimated: bool,
-              duration: float, prompt_id: str | None) -> Analysis:
-    """Totals, shares and findings for labelled segments (also used after corrections)."""
-    seconds = totals.category_seconds(segments)
-    stages = totals.stage_reports(segments, bounds, budgets)
-    share = totals.solution_share(stages)
-    ui_heavy = totals.is_ui_heavy(stages, seconds)
-    findings = judge(segments, stages, seconds, ui_heavy, share, rubric,
-                     delivery.words_per_minute, delivery.fillers_per_minute)
-    return Analysis(
-        duration=round(duration, 3), segments=segments, categories=seconds, stages=stages,
-        stages_estimated=estimated, platform_share=totals.platform_share(seconds),
-        solution_platform_share=share, ui_heavy=ui_heavy, rubric=rubric,
-        findings=findings + probe_flags, delivery=delivery, prompt_id=prompt_id,
-    )

@@ -13,8 +13,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from app.analysis.analyzer import summarize
 from app.analysis.model import Analysis
+from app.analysis.rollup import summarize
+from app.analysis.staging import StageSpan
 from app.errors import DebriefError
 from app.stages import CATEGORIES
 
@@ -52,7 +53,7 @@ def apply_corrections(analysis: Analysis, corrections: Mapping[str, Any]) -> Ana
             if abs(seg.start - start) <= MATCH_TOLERANCE and category != seg.category:
                 seg.corrected_from, seg.category = seg.category, category
                 break
-    bounds = [(r.stage, r.start, r.end) for r in analysis.stages]
+    bounds = [StageSpan(r.stage, r.start, r.end) for r in analysis.stages]
     budgets = {r.stage: r.budget for r in analysis.stages}
     probes = [f for f in analysis.findings if f.id.startswith("probe-")]
     return summarize(segments, bounds, budgets, copy.deepcopy(analysis.rubric),

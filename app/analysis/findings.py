@@ -52,7 +52,9 @@ def judge(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
     return found
 
 
-def _platform(segments, stages, totals, ui_heavy, share) -> list[Finding]:
+def _platform(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
+              totals: dict[str, float], ui_heavy: bool, share: float | None
+              ) -> list[Finding]:
     solution = next((r for r in stages if r.stage == "solution"), None)
     where = solution.categories if solution else totals
     in_scope = [s for s in segments if solution is None or s.stage == "solution"]
@@ -75,7 +77,7 @@ def _platform(segments, stages, totals, ui_heavy, share) -> list[Finding]:
     return []
 
 
-def _async_status(segments) -> list[Finding]:
+def _async_status(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
     said = _evidence([s for s in segments if s.category == "webhooks"])
     if not said:
         said = cover_rubric(segments, ["webhooks"])[0].moments[:EVIDENCE]
@@ -97,7 +99,8 @@ def _covered(rubric: Sequence[RubricResult], item: str,
     return cover_rubric(segments, [item])[0]
 
 
-def _error_handling(segments, rubric) -> list[Finding]:
+def _error_handling(segments: Sequence[AnalyzedSegment],
+                    rubric: Sequence[RubricResult]) -> list[Finding]:
     result = _covered(rubric, "error-handling", segments)
     if result.covered:
         return [Finding("error-handling", "strength", "Error handling",
@@ -108,7 +111,8 @@ def _error_handling(segments, rubric) -> list[Finding]:
                     "developer gets back when a request is wrong, and which code.")]
 
 
-def _metrics(segments, rubric) -> list[Finding]:
+def _metrics(segments: Sequence[AnalyzedSegment],
+             rubric: Sequence[RubricResult]) -> list[Finding]:
     dev = [r for item in _DEVELOPER_METRICS if (r := _covered(rubric, item, segments)).covered]
     if dev:
         moments = [m for r in dev for m in r.moments][:EVIDENCE]
@@ -126,7 +130,7 @@ def _metrics(segments, rubric) -> list[Finding]:
                     "API adoption, time to first hello world, developer NPS.")]
 
 
-def _tradeoffs(segments) -> list[Finding]:
+def _tradeoffs(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
     said = [s for s in segments if s.category == "tradeoffs"]
     if len(said) >= 2:
         return [Finding("tradeoffs", "strength", "Explicit trade-offs",
@@ -166,7 +170,7 @@ def _overruns(stages: Sequence[StageReport]) -> list[Finding]:
     return found
 
 
-def _delivery(stages, wpm: float, fillers: float) -> list[Finding]:
+def _delivery(stages: Sequence[StageReport], wpm: float, fillers: float) -> list[Finding]:
     found = []
     lo, hi = PACE_RANGE
     off = [r for r in stages if r.length >= 60 and not lo <= r.words_per_minute <= hi]

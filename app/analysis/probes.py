@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from app.analysis.model import AnalyzedSegment, Finding
 from app.analysis.rubric import cover_rubric, load_rubric_items
+from app.prompts.model import Probe
 from app.stages import STAGE_IDS
 
 # Share of a probe's content words one sentence must echo to count as an answer.
@@ -31,7 +31,7 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
 
 
-def probe_findings(probes: Sequence[Any], segments: Sequence[AnalyzedSegment]) -> list[Finding]:
+def probe_findings(probes: Sequence[Probe], segments: Sequence[AnalyzedSegment]) -> list[Finding]:
     """A flag for each probe nothing in the answer took up; probes are objects with
     .stage and .text (app.prompts.Probe)."""
     rubric_ids = [i.id for i in load_rubric_items()]

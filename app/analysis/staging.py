@@ -5,11 +5,22 @@ any, otherwise estimated from what was said (and flagged as estimated).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from app.analysis.vocabulary import Vocabulary, normalise
+from app.marks import StageStart
 from app.stages import STAGE_IDS
 
-Bounds = list[tuple[str, float, float]]  # (stage, start, end) in time order
+
+class StageSpan(NamedTuple):
+    """Where one stage ran on the audio timeline."""
+
+    stage: str
+    start: float
+    end: float
+
+
+Bounds = list[StageSpan]  # in time order
 
 # Where each stage usually sits in a 45-60 minute answer, as fractions of the whole;
 # a prompt's own budgets replace this.
@@ -27,13 +38,13 @@ _CATEGORY_HINT = {
 _SWITCH_COST = 1.5
 
 
-def bounds_from_marks(marks: Sequence[tuple[str, float]], duration: float) -> Bounds:
+def bounds_from_marks(marks: Sequence[StageStart], duration: float) -> Bounds:
     """Stage spans from the marks: each stage runs until the next one starts."""
     ordered = sorted(marks, key=lambda m: m[1])
     spans: Bounds = []
     for n, (stage, start) in enumerate(ordered):
         end = ordered[n + 1][1] if n + 1 < len(ordered) else max(duration, start)
-        spans.append((stage, start, end))
+        spans.append(StageSpan(stage, start, end))
     return spans
 
 
@@ -43,7 +54,7 @@ def estimate_bounds(pieces: Sequence[tuple[float, float, str, str]], vocabulary:
     order (some may be skipped), each sentence votes with its stage cues, its category
     and where it sits in the answer."""
     if not pieces:
-        return [(STAGE_IDS[0], 0.0, duration)]
+        return [StageSpan(STAGE_IDS[0], 0.0, duration)]
     ranges = _expected_ranges(budgets)
     n_stages = len(STAGE_IDS)
     scores = [_evidence(p, vocabulary, ranges, duration) for p in pieces]
@@ -53,8 +64,8 @@ def estimate_bounds(pieces: Sequence[tuple[float, float, str, str]], vocabulary:
     for i in range(1, len(pieces)):
         row, links = [], []
         for s in range(n_stages):
-            prev = max(range(s + 1),
-                       key=lambda p, s=s: best[i - 1][p] - (_SWITCH_COST if p != s else 0.0))
+            options = [best[i - 1][p] - (_SWITCH_COST if p != s else 0.0) for p in range(s + 1)]
+            prev = options.index(max(options))  # the first best, as max(key=...) picks
             cost = _SWITCH_COST if prev != s else 0.0
             row.append(best[i - 1][prev] - cost + scores[i][s])
             links.append(prev)
@@ -70,8 +81,8 @@ def estimate_bounds(pieces: Sequence[tuple[float, float, str, str]], vocabulary:
     for i, s in enumerate(path):
         if not spans or spans[-1][0] != STAGE_IDS[s]:
             start = 0.0 if not spans else pieces[i][0]
-            spans.append((STAGE_IDS[s], start, duration))
-    return [(st, a, spans[n + 1][1] if n + 1 < len(spans) else duration)
+            spans.append(StageSpan(STAGE_IDS[s], start, duration))
+    return [StageSpan(st, a, spans[n + 1].start if n + 1 < len(spans) else duration)
             for n, (st, a, _) in enumerate(spans)]
 
 

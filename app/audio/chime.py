@@ -15,8 +15,6 @@ import soundfile as sf
 
 from app.paths import resources_dir
 
-CHIMES = ("amber", "red")
-
 
 @cache
 def _load(name: str) -> tuple[np.ndarray, int] | None:

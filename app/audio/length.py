@@ -10,14 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import DebriefError
+from app.timefmt import clock
 
 MAX_SECONDS = 2 * 3600
 
 
-def clock(seconds: float) -> str:
-    """H:MM:SS."""
-    s = int(seconds)
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 def check_length(path: Path) -> float:

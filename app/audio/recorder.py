@@ -23,6 +23,7 @@ from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import sounddevice as sd
@@ -102,7 +103,6 @@ class Recorder:
         self._resampler: LinearResampler | None = None
         self._level = Level()
         self._recent: deque[np.ndarray] = deque()
-        self._opened_at = 0.0
         self._last_block = 0.0
         self._live = False
         # Audio timeline anchor: `_anchor_audio` seconds are in the file and the next
@@ -163,7 +163,7 @@ class Recorder:
             self._anchor_audio = self._wav.seconds
         self._open_stream()
         now = time.monotonic()
-        self._opened_at = self._last_block = now
+        self._last_block = now
         with self._lock:
             self._segments.append(_Segment(now))
         self.state = RecorderState.RECORDING
@@ -193,7 +193,7 @@ class Recorder:
             raise DebriefError(f"Cannot open the microphone {self.device.name!r} ({exc}). "
                                "Choose another one.") from None
 
-    def _callback(self, indata: np.ndarray, frames: int, t, status: sd.CallbackFlags) -> None:
+    def _callback(self, indata: np.ndarray, frames: int, t: Any, status: sd.CallbackFlags) -> None:
         # Real-time thread: copy and queue, nothing else. A block is taken to have been
         # captured just before it arrived: PortAudio's ADC timestamps proved unreliable
         # through the ALSA pulse plugin, and on real hardware the difference is a few ms.

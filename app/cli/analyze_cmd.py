@@ -15,7 +15,7 @@ from app.transcript import TRANSCRIPT_SUFFIXES, Transcript, load_transcript
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "analyze", help="analyse a recording or transcript and print the debrief",
         description="Analyse an audio file (WAV, FLAC, MP3, M4A; up to two hours) or a "
@@ -67,7 +67,8 @@ def read_input(path: Path, model: str | None = None) -> Transcript:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.analysis import analyze
+    from app.analysis import analyze, apply_corrections
+    from app.analysis.corrections import parse_corrections
     from app.fileio.jsonfile import read_json
     from app.marks import load_marks
 
@@ -82,19 +83,19 @@ def run(args: argparse.Namespace) -> int:
     marks = load_marks(args.marks, transcript.duration) if args.marks else None
     corrections = None
     if args.corrections:
-        from app.analysis.corrections import parse_corrections
-
         corrections = read_json(args.corrections)
         try:
             parse_corrections(corrections)
         except DebriefError as exc:
             raise DebriefError(exc.message, args.corrections) from None
     try:
-        analysis = analyze(transcript, marks, prompt, corrections)
+        analysis = analyze(transcript, marks, prompt)
     except DebriefError as exc:
         if exc.path is not None:
             raise
         raise DebriefError(exc.message, args.input) from None
+    if corrections:
+        analysis = apply_corrections(analysis, corrections)
     # No session here: the date is the input's, when the recording (or transcript) was made.
     made = datetime.fromtimestamp(args.input.stat().st_mtime).astimezone()
     info = SessionInfo(prompt_title=prompt.title if prompt else "",

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.progress import TerminalProgress
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `import`."""
     parser = subparsers.add_parser(
         "import", help="import a recording or transcript as a session",

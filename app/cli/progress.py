@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TextIO
+
+from app.timefmt import clock
 
 
 class TerminalProgress:
-    def __init__(self, label: str, stream=None) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
@@ -22,7 +25,7 @@ class TerminalProgress:
         self._last = now
         width = 30
         filled = int(width * max(0.0, min(1.0, fraction)))
-        eta_text = f" ETA {int(eta)//60}:{int(eta)%60:02d}" if eta is not None else ""
+        eta_text = f" ETA {clock(eta)}" if eta is not None else ""
         bar = "#" * filled + "-" * (width - filled)
         self.stream.write(f"\r{self.label} [{bar}] {fraction*100:5.1f}%{eta_text}")
         if fraction >= 1.0:

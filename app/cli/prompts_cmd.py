@@ -12,7 +12,7 @@ from app.prompts import Library, Prompt, check_paths, load_library
 from app.prompts.library import prompt_files, shown
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `prompts` and its subcommands."""
     parser = subparsers.add_parser(
         "prompts", help="list, show and check case prompts",

@@ -12,9 +12,10 @@ from app.errors import DebriefError
 from app.fileio.output import STDOUT
 from app.sessions.store import SessionStore
 from app.sessions.summary import SessionSummary
+from app.timefmt import clock
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `sessions` and its subcommands."""
     parser = subparsers.add_parser("sessions", help="list and export stored sessions",
                                    description="Every rehearsal and import Debrief keeps.")
@@ -41,17 +42,15 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}%"
 
 
-def _minutes(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def table_rows(rows: list[SessionSummary]) -> list[tuple[str, ...]]:
     """The `sessions list` table, header first."""
-    out = [("ID", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS", "TITLE")]
+    out: list[tuple[str, ...]] = [("ID", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS", "TITLE")]
     for r in rows:
         rubric = f"{r.rubric_covered}/{r.rubric_total}" if r.rubric_total else "-"
         title = f"DAMAGED: {r.damaged}" if r.damaged else r.title
-        out.append((r.id, r.started_at[:16].replace("T", " "), _minutes(r.duration),
+        out.append((r.id, r.started_at[:16].replace("T", " "), clock(r.duration),
                     _percent(r.platform_share), rubric, str(r.flags_count), title))
     return out
 

@@ -10,7 +10,7 @@ from app.errors import DebriefError
 from app.fileio.output import check_output, write_output, writes_through
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `transcribe` subcommand."""
     parser = subparsers.add_parser(
         "transcribe", help="transcribe an audio file on this computer",

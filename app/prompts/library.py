@@ -159,5 +159,5 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
     bundled, _ = _collect(prompt_files(bundled_prompts_dir()), {}, rubric)
     for prompt in bundled:
         seen.setdefault(prompt.id, prompt.source)
-    _, found = _collect(files, seen, rubric)
-    return problems + found
+    _, clashes = _collect(files, seen, rubric)
+    return problems + clashes

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.prompts.model import Prompt
+
 
 @dataclass(frozen=True)
 class StageBudget:
@@ -79,8 +81,8 @@ def spread_probes(
     return tuple(sorted(out, key=lambda p: (order.index(p.stage), p.at)))
 
 
-def plan_from_prompt(prompt: Any, minutes: int | None = None) -> Plan:
-    """The plan for a prompt (app.prompts.Prompt) scaled to `minutes` (45 or 60)."""
+def plan_from_prompt(prompt: Prompt, minutes: int | None = None) -> Plan:
+    """The plan for a prompt scaled to `minutes` (45 or 60)."""
     if minutes and minutes != prompt.minutes:
         prompt = prompt.scaled(minutes)
     stages = tuple(StageBudget(s.id, s.title, float(s.minutes) * 60.0, getattr(s, "hint", ""))

@@ -17,6 +17,7 @@ from app.marks import load_marks, save_marks
 from app.paths import sessions_dir
 from app.rehearsal import session_log
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import SessionMeta
 
 
 def find_unfinished(root: Path | None = None) -> list[SessionFolder]:
@@ -26,7 +27,7 @@ def find_unfinished(root: Path | None = None) -> list[SessionFolder]:
     for path in sorted(p for p in root.iterdir() if p.is_dir()):
         folder = SessionFolder(path)
         try:
-            state = folder.read_meta().get("state")
+            state = folder.read_meta().state
         except DebriefError:
             continue
         if state in (session_log.RECORDING, "paused"):
@@ -34,7 +35,7 @@ def find_unfinished(root: Path | None = None) -> list[SessionFolder]:
     return found
 
 
-def recover(folder: SessionFolder) -> dict:
+def recover(folder: SessionFolder) -> SessionMeta:
     """Repair an unfinished session in place and mark it "recovered"; return its meta."""
     meta = folder.read_meta()
     duration = 0.0
@@ -53,6 +54,6 @@ def recover(folder: SessionFolder) -> dict:
         kept = [m for m in marks if m[1] <= duration] or marks[:1]
         if kept:
             save_marks(folder.marks_path, kept)
-    events = [e for e in meta.get("events", []) if float(e.get("audio", 0.0)) <= duration]
+    events = [e for e in meta.events or [] if float(e.get("audio", 0.0)) <= duration]
     return session_log.write(folder, state=session_log.RECOVERED, duration=round(duration, 3),
                              events=events)

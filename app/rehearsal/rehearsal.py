@@ -21,7 +21,8 @@ class RecorderLike(Protocol):
     state: RecorderState
     error: str | None
     overflows: int
-    device_name: str
+    @property
+    def device_name(self) -> str: ...
 
     @property
     def live(self) -> bool: ...

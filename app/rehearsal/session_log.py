@@ -18,20 +18,20 @@ from app.marks import save_marks
 from app.rehearsal.plan import Plan
 from app.rehearsal.stage_clock import Event, StageClock
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import SessionMeta
 
 RECORDING = "recording"
 FINISHED = "finished"
 RECOVERED = "recovered"
 
 
-def write(folder: SessionFolder, **updates: Any) -> dict:
+def write(folder: SessionFolder, **updates: Any) -> SessionMeta:
     """Merge `updates` into the folder's session.json (atomically) and return the result."""
     try:
-        meta = folder.read_meta() if folder.meta_path.exists() else {}
+        meta = folder.read_meta() if folder.meta_path.exists() else SessionMeta()
     except DebriefError:
-        meta = {}
-    meta.pop("schema", None)
-    meta.update(updates)
+        meta = SessionMeta()
+    meta = meta.updated(**updates)
     folder.write_meta(meta)
     return meta
 

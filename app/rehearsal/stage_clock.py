@@ -12,8 +12,11 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from typing import Any
 
+from app.marks import Marks, StageStart
 from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
+from app.timefmt import clock as format_clock  # noqa: F401  (the rehearse screens' name)
 
 # A stage left within this many seconds was a mis-press: its mark is replaced, not kept.
 MISPRESS_SECONDS = 1.0
@@ -45,7 +48,7 @@ class Event:
     audio: float
     note: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["wall"], d["audio"] = round(self.wall, 3), round(self.audio, 3)
         return d
@@ -67,15 +70,6 @@ class StageStatus:
         return max(0.0, self.spent - self.budget)
 
 
-def format_clock(seconds: float, signed: bool = False) -> str:
-    """`12:05` (`1:02:05` past an hour); with `signed`, overtime reads `+1:40`."""
-    whole = int(abs(seconds))
-    h, rest = divmod(whole, 3600)
-    m, sec = divmod(rest, 60)
-    body = f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
-    if seconds < 0 and whole:
-        return "-" + body
-    return ("+" + body) if signed and seconds > 0 else body
 
 
 class StageClock:
@@ -99,7 +93,7 @@ class StageClock:
         self.state = ClockState.READY
         self.index = 0
         self.events: list[Event] = []
-        self.marks: list[tuple[str, float]] = []
+        self.marks: Marks = []
         self._started = 0.0
         self._spent = {s.id: 0.0 for s in plan.stages}
         self._closed_running = 0.0  # running time before the current run segment
@@ -183,7 +177,7 @@ class StageClock:
         self._started = self._now()
         self._run_start = self._started
         self.state = ClockState.RUNNING
-        self.marks.append((self.current.id, 0.0))
+        self.marks.append(StageStart(self.current.id, 0.0))
         return self._record("start")
 
     def _enter(self, index: int, kind: str) -> Event | None:
@@ -204,7 +198,7 @@ class StageClock:
             audio = self.marks.pop()[1]  # the stage just left was a mis-press
         if self.marks and self.marks[-1][0] == stage:
             return
-        self.marks.append((stage, audio))
+        self.marks.append(StageStart(stage, audio))
 
     def next_stage(self) -> Event | None:
         """Move on to the next stage (no-op in the last one)."""

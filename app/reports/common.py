@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.analysis.model import Analysis, AnalyzedSegment
 from app.reports.session_info import SessionInfo, readable_date
 from app.stages import CATEGORIES, STAGE_TITLES
+from app.timefmt import clock
 
 CATEGORY_TITLES: dict[str, str] = {
     "ui": "UI", "api": "API", "webhooks": "Webhooks", "tradeoffs": "Trade-offs",
@@ -18,12 +19,6 @@ CATEGORY_COLOURS: dict[str, str] = {
 FILLER_NOTE = "the recognizer leaves out many fillers, so the real count is higher"
 
 
-def clock(seconds: float) -> str:
-    """12:34, or 1:02:03 past the hour."""
-    total = max(0, round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 def plural(count: int, word: str) -> str:

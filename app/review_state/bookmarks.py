@@ -7,21 +7,16 @@ are no longer consulted, so a deleted mark stays deleted.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
+from app.marks import Bookmark
 
 SCHEMA = "debrief.bookmarks/1"
 FILE_NAME = "bookmarks.json"  # in the session folder
-
-
-@dataclass
-class Bookmark:
-    time: float
-    note: str = ""
 
 
 def _number(value: Any) -> float | None:

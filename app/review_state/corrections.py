@@ -7,6 +7,7 @@ their start time, applied on top of the machine's analysis (never written into i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from app.analysis import apply_corrections
 from app.analysis.corrections import parse_corrections
@@ -40,7 +41,7 @@ def save(path: Path, corrections: Corrections) -> None:
                                           for s, c in sorted(corrections.items())]})
 
 
-def as_document(corrections: Corrections) -> dict:
+def as_document(corrections: Corrections) -> dict[str, Any]:
     """The corrections in their file form (what app.analysis.apply_corrections takes)."""
     return {"segments": [{"start": s, "category": c} for s, c in sorted(corrections.items())]}
 

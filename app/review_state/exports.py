@@ -10,18 +10,18 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from typing import Any
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.output import is_stdout, open_output, write_output
+from app.marks import Bookmark
 from app.reports import render as report_render
 from app.reports.session_info import SessionInfo
 from app.review_state import bookmarks as bookmark_store
 from app.review_state import corrections
-from app.review_state.bookmarks import Bookmark
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import SessionMeta
 from app.sessions.summary import load_analysis
 
 log = logging.getLogger(__name__)
@@ -33,15 +33,14 @@ TEXT_FORMATS: dict[str, str] = {
 ALL_FORMATS: dict[str, str] = {**TEXT_FORMATS, "pdf": "PDF", "wav": "Audio (WAV)"}
 
 
-def session_info(meta: dict[str, Any], bookmarks: list[Bookmark]) -> SessionInfo:
+def session_info(meta: SessionMeta, bookmarks: list[Bookmark]) -> SessionInfo:
     """What session.json and the user's bookmarks add to the analysis in a report."""
-    def text(key: str) -> str:
-        value = meta.get(key)
+    def text(value: str | None) -> str:
         return value.strip() if isinstance(value, str) else ""
 
-    return SessionInfo(prompt_title=text("prompt_title") or _title_of(text("prompt_id")),
-                       date=text("started_at"), title=text("title"), notes=text("notes"),
-                       bookmarks=list(bookmarks))
+    return SessionInfo(prompt_title=text(meta.prompt_title) or _title_of(text(meta.prompt_id)),
+                       date=text(meta.started_at), title=text(meta.title),
+                       notes=text(meta.notes), bookmarks=list(bookmarks))
 
 
 def review_info(review: SessionReview) -> SessionInfo:
@@ -61,9 +60,8 @@ def load_session(folder: SessionFolder) -> tuple[Analysis, SessionInfo]:
     except DebriefError as exc:
         log.warning("%s: exported without the session's notes, prompt title, date and "
                     "marks", exc)
-        meta = {}
-    return analysis, session_info(meta, bookmark_store.of_session(folder.path,
-                                                                  meta.get("events")))
+        meta = SessionMeta()
+    return analysis, session_info(meta, bookmark_store.of_session(folder.path, meta.events))
 
 
 def _title_of(prompt_id: str) -> str:

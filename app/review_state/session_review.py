@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.analysis.model import Analysis
 from app.errors import DebriefError
+from app.marks import Marks, StageStart
 from app.review_state import bookmarks as bookmark_store
 from app.review_state import corrections as correction_store
 from app.review_state import stage_marks
@@ -21,6 +21,7 @@ from app.review_state.stage_marks import StageChoice
 from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
 from app.sessions.importer import IMPORTED
+from app.sessions.meta import SessionMeta
 from app.sessions.summary import load_analysis
 from app.stages import CATEGORIES
 
@@ -40,14 +41,14 @@ class SessionReview:
 
     def __init__(self, path: str | Path) -> None:
         self.folder = SessionFolder(Path(path))
-        self.meta: dict[str, Any] = self.folder.read_meta()
+        self.meta: SessionMeta = self.folder.read_meta()
         self.machine: Analysis | None = None
         self.analysis: Analysis | None = None
         self.texts: list[SegmentText] = []
         self.words = WordIndex([])
         self.corrections = correction_store.load(self.folder.corrections_path)
         self.bookmarks: list[Bookmark] = bookmark_store.of_session(self.folder.path,
-                                                                   self.meta.get("events"))
+                                                                   self.meta.events)
         self._undo: list[tuple[str, stage_marks.Snapshot]] = []  # stage edits, newest last
         self.reload_analysis()
 
@@ -75,11 +76,7 @@ class SessionReview:
 
     @property
     def title(self) -> str:
-        for k in ("title", "prompt_title", "prompt_id"):
-            value = self.meta.get(k)
-            if isinstance(value, str) and value:
-                return value
-        return self.folder.id
+        return self.meta.title or self.meta.prompt_title or self.meta.prompt_id or self.folder.id
 
     @property
     def has_audio(self) -> bool:
@@ -91,17 +88,16 @@ class SessionReview:
             budgets = sum(s.budget for s in self.analysis.stages)
             if budgets > 0:
                 return budgets
-        minutes = self.meta.get("minutes")
-        if isinstance(minutes, int | float) and not isinstance(minutes, bool) and minutes > 0:
+        minutes = self.meta.minutes
+        if minutes is not None and minutes > 0:
             return float(minutes) * 60
         return None
 
     def probes(self) -> list[Probe]:
         """Follow-up probes the stage clock showed, at their audio time."""
-        events = self.meta.get("events")
         out = []
-        for e in events if isinstance(events, list) else []:
-            if isinstance(e, dict) and e.get("type") == "probe":
+        for e in self.meta.events or []:
+            if e.get("type") == "probe":
                 t = e.get("audio_time", e.get("time"))
                 if isinstance(t, int | float) and not isinstance(t, bool):
                     text = e.get("text", e.get("note", ""))
@@ -165,20 +161,19 @@ class SessionReview:
         """What resetting the stages goes back to, in the user's words."""
         if stage_marks.recorded_were_estimated(self.folder):
             return "Reset to the estimated stages"
-        if self.meta.get("state") == IMPORTED:
+        if self.meta.state == IMPORTED:
             return "Reset to the imported stages"
         return "Reset to the recorded stages"
 
-    def _stage_marks(self) -> tuple[list[tuple[str, float]], float]:
+    def _stage_marks(self) -> tuple[Marks, float]:
         """The stage starts now in force (recorded, estimated or set) and where the
         audio ends."""
         if self.machine is None:
             raise DebriefError("this session has no analysis yet")
-        recorded = self.meta.get("duration")
         end = self.machine.duration
-        if isinstance(recorded, int | float) and not isinstance(recorded, bool):
-            end = max(end, float(recorded))
-        return [(s.stage, s.start) for s in self.machine.stages], end
+        if self.meta.duration is not None:
+            end = max(end, float(self.meta.duration))
+        return [StageStart(s.stage, s.start) for s in self.machine.stages], end
 
     def stage_choices(self, seconds: float) -> list[StageChoice]:
         """For each stage, whether it can start at `seconds`, and if not, why."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from app.errors import DebriefError
 from app.fileio.atomic import write_atomic
 from app.fileio.jsonfile import read_json
-from app.marks import Marks, load_marks, save_marks
+from app.marks import Marks, StageStart, load_marks, save_marks
 from app.sessions.folder import SessionFolder
 from app.stages import STAGE_IDS, STAGE_TITLES
 
@@ -76,14 +76,15 @@ def start_stage(marks: Marks, stage: str, t: float, duration: float) -> Marks:
             # Something came before it: the stage before it in the interview, which is
             # what the clock would have shown there.
             if _order(stage) == 0:
-                raise DebriefError(f"{quoted(stage)} is the first stage; it starts at 00:00")
-            return [(STAGE_IDS[_order(stage) - 1], 0.0), (stage, t), *marks[1:]]
-        new[k] = (stage, t)
+                raise DebriefError(f"{quoted(stage)} is the first stage; it starts at 0:00")
+            return [StageStart(STAGE_IDS[_order(stage) - 1], 0.0), StageStart(stage, t),
+                    *marks[1:]]
+        new[k] = StageStart(stage, t)
         return new
     if t - start < MIN_STAGE:
         raise DebriefError(f"too close to the start of {quoted(here)}")
     if k + 1 < len(marks) and marks[k + 1][0] == stage:
-        new[k + 1] = (stage, t)  # it starts earlier
+        new[k + 1] = StageStart(stage, t)  # it starts earlier
         return new
     if _order(stage) < _order(here):
         raise DebriefError(f"{quoted(stage)} comes before {quoted(here)}")
@@ -92,7 +93,7 @@ def start_stage(marks: Marks, stage: str, t: float, duration: float) -> Marks:
                            "which starts later")
     if _end(marks, k, duration) - t < MIN_STAGE:
         raise DebriefError(f"too close to the end of {quoted(here)}")
-    new.insert(k + 1, (stage, t))
+    new.insert(k + 1, StageStart(stage, t))
     return new
 
 
@@ -113,13 +114,13 @@ def move_start(marks: Marks, index: int, t: float, duration: float) -> Marks:
     """The marks with stage span `index` (not the first) starting at `t`, clamped so that
     it and its neighbours keep at least MIN_STAGE."""
     if not 0 < index < len(marks):
-        raise DebriefError("the first stage always starts at 00:00")
+        raise DebriefError("the first stage always starts at 0:00")
     low = marks[index - 1][1] + MIN_STAGE
     high = _end(marks, index, duration) - MIN_STAGE
     if low > high:
         return list(marks)  # no room to move it either way
     new = list(marks)
-    new[index] = (marks[index][0], min(max(t, low), high))
+    new[index] = StageStart(marks[index][0], min(max(t, low), high))
     return new
 
 
@@ -130,7 +131,7 @@ def remove_start(marks: Marks, index: int) -> Marks:
         raise DebriefError("the only stage cannot be removed")
     new = list(marks)
     del new[index]
-    new[0] = (new[0][0], 0.0)
+    new[0] = StageStart(new[0][0], 0.0)
     # Removing the stage between two spans of one stage (a return) joins them.
     return [m for i, m in enumerate(new) if i == 0 or new[i - 1][0] != m[0]]
 

@@ -3,31 +3,29 @@ and the step to redo when the user asks for a fresh analysis."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.analysis import analyze
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
+from app.prompts import load_library
+from app.prompts.model import Prompt
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import SessionMeta
 from app.transcript import Transcript, load_transcript
 
 
-def session_prompt(meta: dict[str, Any]) -> Any | None:
+def session_prompt(meta: SessionMeta) -> Prompt | None:
     """The prompt a session was rehearsed with, scaled to the length it was run at;
     None when the prompt is gone (a user prompt deleted since)."""
-    from app.prompts import load_library
-
-    prompt_id = meta.get("prompt_id")
+    prompt_id = meta.prompt_id
     if not prompt_id:
         return None
     try:
         prompt = load_library().get(prompt_id)
     except DebriefError:
         return None
-    minutes = meta.get("minutes")
-    return prompt.scaled(int(minutes)) if isinstance(minutes, int | float) and minutes else prompt
+    return prompt.scaled(int(meta.minutes)) if meta.minutes else prompt
 
 
 def analyze_session(folder: SessionFolder, transcript: Transcript | None = None) -> Analysis:
@@ -37,8 +35,8 @@ def analyze_session(folder: SessionFolder, transcript: Transcript | None = None)
     meta = folder.read_meta()
     marks = None
     if folder.marks_path.exists():
-        duration = meta.get("duration") if isinstance(meta.get("duration"), int | float) else None
-        marks = load_marks(folder.marks_path, max(duration or 0.0, transcript.duration) or None)
+        marks = load_marks(folder.marks_path,
+                           max(meta.duration or 0.0, transcript.duration) or None)
     analysis = analyze(transcript, marks=marks, prompt=session_prompt(meta))
     write_json_atomic(folder.analysis_path, analysis.to_dict())
     return analysis

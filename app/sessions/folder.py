@@ -14,15 +14,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
 from app.paths import sessions_dir
-
-SESSION_SCHEMA = "debrief.session/1"
+from app.sessions.meta import SESSION_SCHEMA, SessionMeta
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -63,14 +64,19 @@ class SessionFolder:
     def corrections_path(self) -> Path:
         return self.path / "corrections.json"
 
-    def read_meta(self) -> dict:
+    def read_meta(self) -> SessionMeta:
+        """session.json, the one way it is read; DebriefError when it is not an object."""
         data = read_json(self.meta_path)
         if not isinstance(data, dict):
             raise DebriefError("not a Debrief session file", self.meta_path)
-        return data
+        return SessionMeta.from_json(data)
 
-    def write_meta(self, meta: dict) -> None:
-        write_json_atomic(self.meta_path, {"schema": SESSION_SCHEMA, **meta})
+    def write_meta(self, meta: SessionMeta | Mapping[str, Any]) -> None:
+        """session.json, atomically, the one way it is written (a plain document is
+        taken as the record it reads as)."""
+        if not isinstance(meta, SessionMeta):
+            meta = SessionMeta.from_json(meta)
+        write_json_atomic(self.meta_path, {"schema": SESSION_SCHEMA, **meta.to_json()})
 
     @classmethod
     def create(

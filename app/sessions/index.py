@@ -17,8 +17,11 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from app.sessions.summary import SessionSummary
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +112,7 @@ class SessionIndex:
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
         db.execute("INSERT OR REPLACE INTO index_meta (key, value) VALUES (?, ?)", (key, value))
 
-    def _run(self, work: Callable[[sqlite3.Connection], object]) -> object:
+    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` on the database; if the file turns out broken mid-way, start it
         afresh and run again (callers then see an empty index and resummarize)."""
         with self._lock:
@@ -123,23 +126,23 @@ class SessionIndex:
 
     def version(self) -> int:
         """The schema version of the open index."""
-        return int(self._run(lambda db: self._meta(db, "schema_version")) or 0)  # type: ignore[arg-type]
+        return int(self._run(lambda db: self._meta(db, "schema_version")) or 0)
 
     def signatures(self) -> dict[str, str]:
         """id -> file signature the cached summary was computed from."""
         rows = self._run(lambda db: db.execute("SELECT id, signature FROM sessions").fetchall())
-        return dict(rows)  # type: ignore[arg-type]
+        return dict(rows)
 
     def summaries(self) -> list[SessionSummary]:
         """Every cached summary, newest first."""
         rows = self._run(lambda db: db.execute(
             "SELECT summary FROM sessions ORDER BY started_at DESC, id DESC").fetchall())
-        return [SessionSummary.from_dict(json.loads(r[0])) for r in rows]  # type: ignore[union-attr]
+        return [SessionSummary.from_dict(json.loads(r[0])) for r in rows]
 
     def get(self, session_id: str) -> SessionSummary | None:
         row = self._run(lambda db: db.execute(
             "SELECT summary FROM sessions WHERE id = ?", (session_id,)).fetchone())
-        return SessionSummary.from_dict(json.loads(row[0])) if row else None  # type: ignore[index]
+        return SessionSummary.from_dict(json.loads(row[0])) if row else None
 
     def put_many(self, rows: Iterable[tuple[str, SessionSummary]]) -> None:
         """Store (signature, summary) pairs in one transaction."""

@@ -42,7 +42,6 @@ TREND_METRICS: tuple[TrendMetric, ...] = (
     TrendMetric("fillers_per_minute", "Fillers", "/min", False,
                 lambda s: s.fillers_per_minute, 1),
 )
-METRICS_BY_KEY = {m.key: m for m in TREND_METRICS}
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,7 @@ class SessionStore:
 
     def _update_meta(self, session_id: str, **changes: str) -> SessionSummary:
         folder = self.folder(session_id)
-        meta = folder.read_meta()
-        meta.update(changes)
-        folder.write_meta(meta)
+        folder.write_meta(folder.read_meta().updated(**changes))
         return self.refresh(session_id)
 
     def rename(self, session_id: str, title: str) -> SessionSummary:

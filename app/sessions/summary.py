@@ -14,10 +14,12 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from app.analysis.corrections import apply_corrections
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import SessionMeta
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +102,6 @@ def summarize(path: Path, product_of: ProductLookup = _no_product) -> SessionSum
 def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
     """The analysis with the user's corrections; as it is when they cannot be read (the
     review names the file and the problem when the session is opened)."""
-    from app.analysis import apply_corrections
-
     try:
         return apply_corrections(analysis, read_json(folder.corrections_path))
     except DebriefError as exc:
@@ -110,21 +110,17 @@ def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
         return analysis
 
 
-def _apply_meta(summary: SessionSummary, meta: dict, product_of: ProductLookup) -> None:
-    def text(key: str) -> str:
-        value = meta.get(key)
-        return value if isinstance(value, str) else ""
-
-    summary.prompt_id = text("prompt_id")
-    summary.prompt_title = text("prompt_title")
-    summary.title = text("title") or summary.prompt_title or summary.prompt_id or summary.id
-    summary.started_at = text("started_at")
-    summary.state = text("state")
-    summary.notes = text("notes")
-    summary.minutes = _number(meta.get("minutes"))
-    summary.duration = _number(meta.get("duration"))
-    summary.product = text("product") or (product_of(summary.prompt_id) if summary.prompt_id
-                                          else "")
+def _apply_meta(summary: SessionSummary, meta: SessionMeta, product_of: ProductLookup) -> None:
+    summary.prompt_id = meta.prompt_id or ""
+    summary.prompt_title = meta.prompt_title or ""
+    summary.title = meta.title or summary.prompt_title or summary.prompt_id or summary.id
+    summary.started_at = meta.started_at or ""
+    summary.state = meta.state or ""
+    summary.notes = meta.notes or ""
+    summary.minutes = _number(meta.minutes)
+    summary.duration = _number(meta.duration)
+    summary.product = meta.product or (product_of(summary.prompt_id) if summary.prompt_id
+                                       else "")
 
 
 _ANALYSIS_KEYS = {f.name for f in fields(Analysis)} | {"schema"}

@@ -111,7 +111,7 @@ def _download(name: str, progress: Callable[[float, float | None], None] | None)
     import huggingface_hub
     from tqdm.auto import tqdm
 
-    class _Reporter(tqdm):  # type: ignore[misc]
+    class _Reporter(tqdm):
         """huggingface_hub reports bytes through tqdm; pass the fraction on."""
 
         def __init__(self, *args: object, **kwargs: object) -> None:

@@ -34,7 +34,7 @@ def test_corrections_change_the_findings_that_depend_on_categories():
     a = analyze(cues(TEXT))
     assert a.ui_heavy and any(f.id == "ui-heavy" for f in a.flags)
     fixes = {"segments": [{"start": s.start, "category": "api"} for s in a.segments]}
-    b = analyze(cues(TEXT), corrections=fixes)
+    b = apply_corrections(analyze(cues(TEXT)), fixes)
     assert not b.ui_heavy
     assert not any(f.id == "ui-heavy" for f in b.flags)
     assert all(s.corrected_from for s in b.segments[:2])

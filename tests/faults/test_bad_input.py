@@ -16,9 +16,9 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_files import encode_audio
+from sample_sessions import write_progression
 
 from app.paths import sessions_dir
-from app.sessions.samples import write_progression
 
 from .cli import assert_one_clear_error, debrief, snapshot
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from sample_sessions import write_progression
 
 from app.paths import sessions_dir
-from app.sessions.samples import write_progression
 
 from .cli import assert_one_clear_error, debrief, snapshot
 

@@ -92,7 +92,7 @@ def test_disk_full_stops_recording_cleanly(pulse, qtbot, kind):
         make_room()
         if meta["state"] == "recording":
             assert find_unfinished() == [SessionFolder(Path(folder.path))]
-            meta = recover(SessionFolder(folder.path))
+            meta = recover(SessionFolder(folder.path)).to_json()
             assert meta["duration"] == pytest.approx(info.duration, abs=0.01)
             assert sf.info(str(folder.audio_path)).frames == info.frames
         else:

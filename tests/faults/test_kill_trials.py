@@ -113,8 +113,8 @@ def _check(trial: Trial, root: Path) -> list[str]:
     if find_unfinished(root) != [folder]:
         return [f"not found as unfinished: {find_unfinished(root)}"]
     meta = recover(folder)
-    if meta["state"] != "recovered" or find_unfinished(root):
-        problems.append(f"state after recovery: {meta['state']}")
+    if meta.state != "recovered" or find_unfinished(root):
+        problems.append(f"state after recovery: {meta.state}")
     audio, rate = sf.read(str(folder.audio_path), dtype="float32")  # opens: a valid WAV
     duration = len(audio) / rate
     if rate != 16000 or audio.ndim != 1:
@@ -133,8 +133,8 @@ def _check(trial: Trial, root: Path) -> list[str]:
         (s, round(t, 3)) for s, t in reported[:-1]]
     if not same or recovered[0] != ("problem", 0.0):
         problems.append(f"marks {recovered} after reporting {trial.marks}")
-    if meta["duration"] != pytest.approx(duration, abs=0.01):
-        problems.append(f"session.json duration {meta['duration']} vs {duration:.3f}")
+    if meta.duration != pytest.approx(duration, abs=0.01):
+        problems.append(f"session.json duration {meta.duration} vs {duration:.3f}")
     print(f"seed {trial.seed:2d}: killed {trial.kill_after:.2f} s after live, reached "
           f"{trial.last_audio:.2f} s, recovered {duration:.2f} s (lost {lost:+.2f} s), "
           f"{len(recovered)} stage marks, trial {trial.wall:.1f} s")

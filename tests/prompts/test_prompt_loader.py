@@ -165,21 +165,22 @@ def test_the_chosen_prompt_folder_is_the_one_every_library_reads(tmp_path: Path)
     """The app's prompt-folder setting reaches code that loads the library itself (an
     import, a fresh analysis), and a folder named twice is read once."""
     from app.sessions.finalize import session_prompt
+    from app.sessions.meta import SessionMeta
 
     chosen = tmp_path / "my prompts"
     chosen.mkdir()
     mine = GOOD.read_text(encoding="utf-8").replace(
         'id = "messaging-scheduled-messages"', 'id = "my-own-prompt"')
     (chosen / "mine.toml").write_text(mine, encoding="utf-8")
-    assert session_prompt({"prompt_id": "my-own-prompt"}) is None
+    assert session_prompt(SessionMeta(prompt_id="my-own-prompt")) is None
     use_prompts_folder(chosen)
     library = load_library([chosen])
     assert library.get("my-own-prompt").source == chosen / "mine.toml"
     assert library.problems == []  # not "duplicate id" against itself
-    found = session_prompt({"prompt_id": "my-own-prompt", "minutes": 60})
+    found = session_prompt(SessionMeta(prompt_id="my-own-prompt", minutes=60))
     assert found is not None and found.id == "my-own-prompt"
     use_prompts_folder(None)
-    assert session_prompt({"prompt_id": "my-own-prompt"}) is None
+    assert session_prompt(SessionMeta(prompt_id="my-own-prompt")) is None
 
 
 def test_unknown_prompt_error_points_at_the_list() -> None:

@@ -7,6 +7,7 @@ import soundfile as sf
 
 from app import __version__
 from app.audio.wav_stream import WavStream
+from app.fileio.jsonfile import read_json
 from app.marks import load_marks
 from app.rehearsal import session_log
 from app.rehearsal.recovery import find_unfinished, recover
@@ -34,7 +35,7 @@ def test_session_json_is_saved_after_every_event_and_finished_at_the_end():
     clock.mark("nice")
     clock.finish()
     log.finish(duration=15.0, overflows=2)
-    meta = folder.read_meta()
+    meta = read_json(folder.meta_path)  # as written
     assert meta["schema"] == "debrief.session/1"
     assert meta["state"] == "finished" and meta["duration"] == 15.0 and meta["overflows"] == 2
     assert meta["prompt_id"] == "test-prompt" and meta["app_version"] == __version__
@@ -43,7 +44,7 @@ def test_session_json_is_saved_after_every_event_and_finished_at_the_end():
                                  "audio": 15.0, "note": "nice"}
     assert meta["device"] == "Mic" and meta["started_at"]
     session_log.write(folder, transcript_ready=True)
-    assert folder.read_meta()["transcript_ready"] is True
+    assert read_json(folder.meta_path)["transcript_ready"] is True
     assert find_unfinished() == []
 
 
@@ -67,6 +68,6 @@ def test_recovery_repairs_the_header_and_drops_marks_past_the_audio():
     assert find_unfinished() == [folder]
     meta = recover(folder)
     assert sf.info(str(folder.audio_path)).frames == 32000
-    assert meta["state"] == "recovered" and meta["duration"] == 2.0
+    assert meta.state == "recovered" and meta.duration == 2.0
     assert load_marks(folder.marks_path) == [("problem", 0.0), ("developer", 1.0)]
-    assert [e["type"] for e in meta["events"]] == ["start", "next"]
+    assert [e["type"] for e in meta.events or []] == ["start", "next"]

@@ -112,8 +112,9 @@ def test_stale_or_garbled_cache_is_ignored(store: SessionStore, stored: list[Pat
 def test_500_sessions_list_fast():
     import time
 
+    from sample_sessions import write_progression
+
     from app.paths import sessions_dir
-    from app.sessions.samples import write_progression
 
     write_progression(sessions_dir(), 500)
     first = SessionStore()

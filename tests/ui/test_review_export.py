@@ -89,7 +89,7 @@ def test_each_export_writes_a_file_that_parses(screen: ReviewScreen, tmp_path: P
 
     # Every text format carries the bookmarks (the rehearsal's and the one added here)
     # and the title of the prompt, which session.json names only by its id.
-    title = load_library().get(screen.review.meta["prompt_id"]).title
+    title = load_library().get(screen.review.meta.prompt_id).title
     assert title in body
     for fmt in ("md", "html", "txt", "vtt", "srt", "json"):
         body = html.unescape((tmp_path / f"r.{fmt}").read_text()).replace("\\", "")

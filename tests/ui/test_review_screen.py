@@ -53,7 +53,7 @@ def test_clicking_a_word_seeks_the_player_to_that_word(qtbot, screen: ReviewScre
         assert screen.player.position() == pytest.approx(ref.start, abs=1e-3)
         assert screen.transcript.current_word() == n
         assert screen.playback.time.text().startswith(
-            f"{int(ref.start) // 60:02d}:{int(ref.start) % 60:02d}")
+            f"{int(ref.start) // 60}:{int(ref.start) % 60:02d}")
 
 
 def test_a_covered_rubric_item_jumps_to_its_evidence(qtbot, screen: ReviewScreen):
@@ -157,7 +157,7 @@ def test_bookmarks_are_added_edited_and_kept(qtbot, screen: ReviewScreen,
     qtbot.keyClick(screen.transcript, Qt.Key.Key_B)
     tree = screen.bookmarks.tree
     assert tree.topLevelItemCount() == 2
-    row = next(tree.topLevelItem(i) for i in range(2) if tree.topLevelItem(i).text(0) == "00:30")
+    row = next(tree.topLevelItem(i) for i in range(2) if tree.topLevelItem(i).text(0) == "0:30")
     row.setText(1, "good framing of the developer")
     kept = SessionReview(review_session).bookmarks
     assert (round(kept[0].time, 1), kept[0].note) == (30.0, "good framing of the developer")

@@ -68,12 +68,12 @@ def test_start_a_stage_from_the_timeline_menu_then_reset(qtbot, screen: ReviewSc
     after = _chart(screen)
     assert after[SOLUTION] > chart[SOLUTION] + 10 and after[DEVELOPER] < chart[DEVELOPER] - 10
     assert "stages set by hand" in screen.summary.time_note.text()
-    assert screen.status.text() == f"{SOLUTION} starts at 01:{int(t) - 60:02d}"
+    assert screen.status.text() == f"{SOLUTION} starts at 1:{int(t) - 60:02d}"
     # The transcript's headings moved: the segment after the new start is under Solution.
     first = next(i for i, s in enumerate(screen.review.analysis.segments)
                  if (s.start + s.end) / 2 >= t)
     text = screen.transcript.toPlainText()
-    stamp = f"01:{int(screen.review.analysis.segments[first].start) - 60:02d}"
+    stamp = f"1:{int(screen.review.analysis.segments[first].start) - 60:02d}"
     assert text.index(SOLUTION) < text.index(stamp) and DEVELOPER in text[:text.index(stamp)]
 
     reset = _action(strip.context_menu_at(x), "reset")
@@ -150,7 +150,7 @@ def test_the_transcript_submenu_and_the_s_key(qtbot, screen: ReviewScreen):
     word_time = analysis.segments[seg].words[2][0]
     menu = screen.transcript.category_menu(seg, word_time)
     stages = menu.actions()[-1].menu()
-    assert stages.title().startswith("Stages at 03:")
+    assert stages.title().startswith("Stages at 3:")
     _action(stages, "technical").trigger()  # Technical starts at that word, not at 330 s
     assert _marks(screen)[3] == ("technical", round(word_time, 3))
     # A sentence belongs to the stage its middle falls in.
@@ -161,7 +161,7 @@ def test_the_transcript_submenu_and_the_s_key(qtbot, screen: ReviewScreen):
     screen.transcript.setFocus()
     qtbot.keyClick(screen.transcript, Qt.Key.Key_S)
     popup = QApplication.activePopupWidget()
-    assert isinstance(popup, QMenu) and popup.title() == "Stages at 08:20"
+    assert isinstance(popup, QMenu) and popup.title() == "Stages at 8:20"
     assert _action(popup, "wrapup").isEnabled() and _action(popup, "remove").isEnabled()
     popup.close()
 

@@ -23,6 +23,7 @@ from app.audio.chime import play_chime
 from app.audio.devices import input_devices
 from app.audio.recorder import Recorder
 from app.errors import DebriefError
+from app.prompts import Prompt
 from app.rehearsal.plan import plan_from_prompt
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import Event, Light, format_clock
@@ -106,7 +107,7 @@ class RehearsalScreen(QWidget):
 
     # --- setup -----------------------------------------------------------------------
 
-    def show_setup(self, prompt: Any | None = None) -> None:
+    def show_setup(self, prompt: Prompt | None = None) -> None:
         """Show the setup page, with `prompt` chosen (added if not in the list)."""
         if prompt is not None:
             prompts = self.setup._prompts
@@ -116,7 +117,7 @@ class RehearsalScreen(QWidget):
         self.setup.refresh_devices()
         self.stack.setCurrentWidget(self.setup)
 
-    def start(self, prompt: Any, minutes: int, device: int | str | None = None) -> bool:
+    def start(self, prompt: Prompt, minutes: int, device: int | str | None = None) -> bool:
         """Start rehearsing `prompt` for `minutes` on `device` (None: system default).
         False (with the reason on the setup page) when the microphone cannot be opened."""
         if self.rehearsal is not None and not self.rehearsal.finished:

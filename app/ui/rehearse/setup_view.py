@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.audio.devices import InputDevice, input_devices
 from app.errors import DebriefError
+from app.prompts import Prompt
 from app.ui.rehearse.level_meter import LevelMeter
 
 
@@ -33,7 +34,7 @@ class SetupView(QWidget):
         super().__init__(parent)
         self._factory = recorder_factory
         self._monitor: Any = None
-        self._prompts: list[Any] = []
+        self._prompts: list[Prompt] = []
         self.prompt_combo = QComboBox()
         self.prompt_combo.currentIndexChanged.connect(self._show_prompt)
         self.prompt_text = QLabel()
@@ -84,7 +85,7 @@ class SetupView(QWidget):
 
     # --- model -----------------------------------------------------------------------
 
-    def set_prompts(self, prompts: list[Any], selected: Any | None = None) -> None:
+    def set_prompts(self, prompts: list[Prompt], selected: Prompt | None = None) -> None:
         """Offer `prompts` (app.prompts.Prompt), with `selected` chosen."""
         self._prompts = list(prompts)
         self.prompt_combo.blockSignals(True)
@@ -97,7 +98,7 @@ class SetupView(QWidget):
         self._show_prompt()
 
     @property
-    def prompt(self) -> Any | None:
+    def prompt(self) -> Prompt | None:
         i = self.prompt_combo.currentIndex()
         return self._prompts[i] if 0 <= i < len(self._prompts) else None
 

@@ -1,10 +1,13 @@
-"""Colours and time stamps for the review screen. The category colours and the dark
-test live in app.ui.theme; this adds the soft tint a segment's paragraph is drawn in."""
+"""Colours for the review screen, and its name for the one time formatter (`stamp`).
+The category colours and the dark test live in app.ui.theme; this adds the soft tint a
+segment's paragraph is drawn in."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+# The one time formatter, under the name the review widgets import it by.
+from app.timefmt import clock as stamp
 from app.ui.theme import CATEGORY_LABELS, category_color, is_dark
 
 __all__ = ["CATEGORY_LABELS", "category_color", "is_dark", "stamp", "tint"]
@@ -21,9 +24,3 @@ def tint(category: str, base: QColor, dark: bool, amount: float = 0.16) -> QColo
     )
 
 
-def stamp(seconds: float) -> str:
-    """mm:ss (or h:mm:ss past an hour) for a time on the recording."""
-    total = max(0, int(seconds))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"

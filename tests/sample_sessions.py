@@ -1,7 +1,6 @@
 """Plausible stored sessions, built from real Analysis objects: for the benchmark, the
 screenshots and the tests of the history, which need many sessions with known numbers.
-
-Nothing here runs in the app itself.
+It lives with the tests because nothing in the app runs it.
 """
 
 from __future__ import annotations
