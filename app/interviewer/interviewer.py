@@ -17,12 +17,12 @@ from typing import Any
 
 from app.audio.playback import Playback, PlaybackStatus, play
 from app.errors import DebriefError
-from app.interviewer.chooser import Followup, choose_followup
+from app.interviewer.chooser import Coverage, Followup, choose_followup
 from app.interviewer.followups import FollowupItem, load_followups
 from app.interviewer.render_cache import RenderCache
 from app.interviewer.scheduler import Asked, Question, Rules, Scheduler
 from app.interviewer.settings import VoiceSettings
-from app.interviewer.turns import Turn
+from app.interviewer.turns import Turn, mark_turns
 from app.interviewer.voice import Voice, open_voice
 from app.rehearsal.plan import Plan
 from app.transcript import Segment
@@ -46,6 +46,7 @@ class Interviewer:
         self._levels: deque[tuple[float, float]] = deque()
         self._playing: tuple[Question, Playback] | None = None
         self._chosen: list[Followup] = []
+        self._coverage = Coverage(self.rubric)
         self.voice_error = ""
         self.cache: RenderCache | None = None
         if settings.enabled:
@@ -55,11 +56,16 @@ class Interviewer:
                 self.voice_error = str(exc)
 
     def start(self) -> threading.Thread | None:
-        """Render every question this rehearsal may ask, in the background."""
+        """Render every question this rehearsal may ask, in the background: the probes,
+        then each item's first follow-up, then the rest (the neural voice takes a couple
+        of seconds a question on a busy laptop)."""
         if self.cache is None:
             return None
-        followups = [q for i in self.rubric if i in self.bank
-                     for q in self.bank[i].questions_for(self.plan.prompt_id)]
+        banks = [self.bank[i].questions_for(self.plan.prompt_id)
+                 for i in self.rubric if i in self.bank]
+        followups: list[str] = []
+        for rank in range(max(map(len, banks), default=0)):
+            followups += [questions[rank] for questions in banks if rank < len(questions)]
         return self.cache.start([*(q.text for q in self.scheduler.pending), *followups])
 
     def tick(self, now: float, stage: str, stage_start: float, level: float,
@@ -81,12 +87,14 @@ class Interviewer:
         queued = [q for q in self.scheduler.pending if q.item]
         if queued:
             return  # one follow-up waits at a time; the transcript may yet cover others
+        # The microphone hears the questions too: they must not count as the candidate's.
+        covered = self._coverage.covered(mark_turns(transcript, self.turns))
         # Chosen once is chosen for good: asked, being asked, or given up with its stage.
         followup = choose_followup(transcript, stage=stage, elapsed=elapsed, budget=budget,
                                    rubric=self.rubric, bank=self.bank,
                                    asked={f.text for f in self._chosen},
                                    asked_items={f.item for f in self._chosen},
-                                   prompt_id=self.plan.prompt_id)
+                                   prompt_id=self.plan.prompt_id, covered=covered)
         if followup is not None:
             self._chosen.append(followup)
             self.scheduler.add(Question(followup.text, stage, elapsed, followup.reason,

@@ -54,11 +54,11 @@ class Playback:
 class Session:
     """The screen: an audio clock and a rehearsal that ticks ten times a second."""
 
-    def __init__(self, **kw) -> None:
+    def __init__(self, rubric=RUBRIC, **kw) -> None:
         self.now = 0.0
         self.voice = Voice()
         self.interviewer = Interviewer(
-            PLAN, lambda: self.now, rubric=RUBRIC, voice=self.voice,
+            PLAN, lambda: self.now, rubric=rubric, voice=self.voice,
             rules=Rules(min_spacing=30.0),
             player=lambda samples, rate, clock, **_: Playback(clock), **kw)
 
@@ -102,10 +102,15 @@ def test_the_turns_land_on_the_clock_spaced_and_never_repeated():
 def test_at_start_every_question_it_may_ask_is_rendered_ahead():
     session = Session()
     session.interviewer.start().join(timeout=10)
-    rendered = set(session.voice.rendered)
-    assert PLAN.probes[0].text in rendered
-    assert set(session.interviewer.bank["idempotency"].questions) <= rendered
-    assert not set(session.interviewer.bank["pagination"].questions) & rendered
+    order = session.voice.rendered
+    assert order[0] == PLAN.probes[0].text
+    bank = session.interviewer.bank
+    assert set(bank["idempotency"].questions) <= set(order)
+    assert not set(bank["pagination"].questions) & set(order)  # not in this rubric
+    # Each item's first question before any item's second.
+    first = [bank[i].questions_for(PLAN.prompt_id)[0] for i in RUBRIC]
+    second = [bank[i].questions_for(PLAN.prompt_id)[1] for i in RUBRIC]
+    assert max(map(order.index, first)) < min(map(order.index, second))
 
 
 def test_with_the_voice_off_the_question_is_still_shown_but_not_heard():
@@ -124,3 +129,14 @@ def test_a_probe_with_no_pause_before_the_stage_ends_is_reported_not_asked():
     not_asked = session.interviewer.report()["not_asked"]
     assert PLAN.probes[0].text in [q["text"] for q in not_asked]
     assert {q["reason"] for q in not_asked} == {"no pause before the stage ended"}
+
+
+def test_its_own_question_heard_by_the_microphone_does_not_count_as_the_candidates():
+    session = Session(rubric=("idempotency", "retries"))
+    session.now = 600.0
+    first = session.run(906.0, "technical", 600.0, level=0.0, transcript=[])
+    assert "retries" in first[-1][1]  # the idempotency question says "retries" aloud
+    heard = [Segment(900.1, 901.9, first[-1][1])]  # ...and the recognizer hears it
+    later = session.run(1000.0, "technical", 600.0, level=0.0, transcript=heard)
+    report = session.interviewer.report()["asked"]
+    assert [a["item"] for a in report if a["item"]] == ["idempotency", "retries"], later
