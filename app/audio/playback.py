@@ -22,6 +22,10 @@ from app.audio import devices
 
 # A reported output latency outside this is a driver's guess, not a measurement.
 MAX_LATENCY = 2.0
+# Generous buffering: with PortAudio's low default a busy laptop (the recognizer on the
+# other core) starves the stream and the question comes out in pieces. The start is
+# measured, so the delay costs nothing but a fraction of a second.
+LATENCY = 0.25
 
 
 class PlaybackStatus(StrEnum):
@@ -69,6 +73,7 @@ class Playback:
                          * float(np.clip(volume, 0.0, 1.0)))
         self._rate, self._device, self._clock = rate, device, clock
         self._pos = 0
+        self._seconds = 0.0  # the clip's length, without the silence that flushes it
         self._start: float | None = None
         self._outcome = PlaybackOutcome(PlaybackStatus.PLAYING)
         self._done = threading.Event()
@@ -93,12 +98,16 @@ class Playback:
             except (sd.PortAudioError, ValueError) as exc:
                 self._finish(PlaybackOutcome(PlaybackStatus.FAILED, message=str(exc)))
                 return
+        # Stopping drops what is still buffered: play that much silence after the clip.
+        self._seconds = len(self._samples) / self._rate
+        tail = np.zeros(round((float(self._stream.latency) + 0.05) * self._rate), np.float32)
+        self._samples = np.concatenate([self._samples, tail])
         devices.stream_opened()
         self._stream.start()
 
     def _open(self, rate: int) -> sd.OutputStream:
         return sd.OutputStream(samplerate=rate, channels=1, dtype="float32",
-                               device=self._device, callback=self._callback,
+                               device=self._device, latency=LATENCY, callback=self._callback,
                                finished_callback=self._on_finished)
 
     def _callback(self, outdata: np.ndarray, frames: int, t, status: sd.CallbackFlags) -> None:
@@ -117,8 +126,7 @@ class Playback:
     def _on_finished(self) -> None:
         if self._outcome.status is PlaybackStatus.PLAYING:
             start = self._start if self._start is not None else self._clock()
-            self._finish(PlaybackOutcome(PlaybackStatus.PLAYED, start,
-                                         start + len(self._samples) / self._rate))
+            self._finish(PlaybackOutcome(PlaybackStatus.PLAYED, start, start + self._seconds))
 
     def _finish(self, outcome: PlaybackOutcome) -> None:
         self._outcome = outcome
@@ -129,7 +137,8 @@ class Playback:
         if self._outcome.status is PlaybackStatus.PLAYING:
             now = self._clock()
             start = self._start if self._start is not None else now
-            self._finish(PlaybackOutcome(PlaybackStatus.STOPPED, start, max(start, now)))
+            end = min(max(start, now), start + self._seconds)
+            self._finish(PlaybackOutcome(PlaybackStatus.STOPPED, start, end))
         self._close()
         return self._outcome
 

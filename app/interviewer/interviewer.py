@@ -17,7 +17,7 @@ from typing import Any
 
 from app.audio.playback import Playback, PlaybackStatus, play
 from app.errors import DebriefError
-from app.interviewer.chooser import Coverage, Followup, choose_followup
+from app.interviewer.chooser import Coverage, choose_followup
 from app.interviewer.followups import FollowupItem, load_followups
 from app.interviewer.render_cache import RenderCache
 from app.interviewer.scheduler import Asked, Question, Rules, Scheduler
@@ -45,7 +45,6 @@ class Interviewer:
         self._player = player
         self._levels: deque[tuple[float, float]] = deque()
         self._playing: tuple[Question, Playback] | None = None
-        self._chosen: list[Followup] = []
         self._coverage = Coverage(self.rubric)
         self.voice_error = ""
         self.cache: RenderCache | None = None
@@ -70,7 +69,9 @@ class Interviewer:
 
     def tick(self, now: float, stage: str, stage_start: float, level: float,
              transcript: Sequence[Segment] = ()) -> Question | None:
-        """One step at audio time `now`: the question that starts now, or None."""
+        """One step at audio time `now` in `stage` (begun at `stage_start`), with the mic
+        meter's `level` (RMS, linear 0..1) and the live transcript so far: the question
+        that starts now (show its card), or None."""
         self._levels.append((now, level))
         while self._levels and self._levels[0][0] < now - LEVEL_HISTORY:
             self._levels.popleft()
@@ -89,14 +90,16 @@ class Interviewer:
             return  # one follow-up waits at a time; the transcript may yet cover others
         # The microphone hears the questions too: they must not count as the candidate's.
         covered = self._coverage.covered(mark_turns(transcript, self.turns))
-        # Chosen once is chosen for good: asked, being asked, or given up with its stage.
+        # Asked or being asked is never chosen again; one given up with its stage may be.
+        taken = [a.question for a in self.scheduler.asked]
+        if self._playing is not None:
+            taken.append(self._playing[0])
         followup = choose_followup(transcript, stage=stage, elapsed=elapsed, budget=budget,
                                    rubric=self.rubric, bank=self.bank,
-                                   asked={f.text for f in self._chosen},
-                                   asked_items={f.item for f in self._chosen},
+                                   asked={q.text for q in taken},
+                                   asked_items={q.item for q in taken if q.item},
                                    prompt_id=self.plan.prompt_id, covered=covered)
         if followup is not None:
-            self._chosen.append(followup)
             self.scheduler.add(Question(followup.text, stage, elapsed, followup.reason,
                                         followup.item), first=True)
 
@@ -150,5 +153,5 @@ class Interviewer:
                     "start": a.start, "end": a.end, "heard": a.heard}
 
         return {"asked": [asked(a) for a in self.scheduler.asked],
-                "not_asked": [{"text": q.text, "stage": q.stage, "reason": why}
+                "not_asked": [{"text": q.text, "stage": q.stage, "item": q.item, "reason": why}
                               for q, why in self.scheduler.not_asked]}

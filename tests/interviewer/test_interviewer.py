@@ -140,3 +140,12 @@ def test_its_own_question_heard_by_the_microphone_does_not_count_as_the_candidat
     later = session.run(1000.0, "technical", 600.0, level=0.0, transcript=heard)
     report = session.interviewer.report()["asked"]
     assert [a["item"] for a in report if a["item"]] == ["idempotency", "retries"], later
+
+
+def test_a_follow_up_given_up_with_its_stage_can_still_be_asked_in_the_next():
+    session = Session(rubric=("idempotency",))
+    session.run(600.0, "solution", 0.0, level=0.2)  # talks through the whole solution stage
+    assert [q["stage"] for q in session.interviewer.report()["not_asked"]] == ["solution"]
+    asked = session.run(906.0, "technical", 600.0, level=0.0)
+    followups = [a for a in session.interviewer.report()["asked"] if a["item"]]
+    assert [a["stage"] for a in followups] == ["technical"], asked

