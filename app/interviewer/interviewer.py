@@ -104,7 +104,9 @@ class Interviewer:
                                         followup.item), first=True)
 
     def _say(self, question: Question, now: float) -> None:
-        if self.cache is None:
+        # A question still waiting for the background renderer is only shown: rendering
+        # it here would hold up the screen for a second or two.
+        if self.cache is None or (self.cache.busy and not self.cache.ready(question.text)):
             self.scheduler.spoken(question, now, now, heard=False)
             return
         try:

@@ -2,7 +2,7 @@
 
 At Start the screen hands over every question the rehearsal may ask (the prompt's probes
 and the follow-up bank); one background thread renders them in that order while the
-candidate talks. A question asked before its turn is rendered on the spot.
+candidate talks. A question outside that list is rendered on the spot.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ class RenderCache:
                 self.get(text)
             except DebriefError as exc:  # the card still shows the question
                 self.errors.append(str(exc))
+
+    @property
+    def busy(self) -> bool:
+        """Whether the background is still rendering."""
+        return self._thread is not None and self._thread.is_alive()
 
     def ready(self, text: str) -> bool:
         with self._lock:

@@ -7,6 +7,8 @@ clock, the levels and the transcript are the screen's, made up.
 from __future__ import annotations
 
 import itertools
+import threading
+import time
 
 import numpy as np
 
@@ -149,3 +151,24 @@ def test_a_follow_up_given_up_with_its_stage_can_still_be_asked_in_the_next():
     asked = session.run(906.0, "technical", 600.0, level=0.0)
     followups = [a for a in session.interviewer.report()["asked"] if a["item"]]
     assert [a["stage"] for a in followups] == ["technical"], asked
+
+
+def test_a_question_not_rendered_yet_is_shown_at_once_not_waited_for():
+    session = Session()
+    release = threading.Event()
+    slow = session.voice.render
+
+    def render(text, rate=1.0):
+        release.wait(timeout=30)
+        return slow(text, rate)
+
+    session.voice.render = render
+    renderer = session.interviewer.start()
+    session.now = 600.0
+    began = time.monotonic()
+    asked = session.run(700.0, "technical", 600.0, level=0.0)
+    assert time.monotonic() - began < 5.0
+    assert [text for _, text in asked] == [PLAN.probes[0].text]
+    assert session.interviewer.report()["asked"][0]["heard"] is False
+    release.set()
+    renderer.join(timeout=30)
