@@ -85,8 +85,7 @@ class Interviewer:
 
     def _add_followup(self, elapsed: float, stage: str, budget: float,
                       transcript: Sequence[Segment]) -> None:
-        queued = [q for q in self.scheduler.pending if q.item]
-        if queued:
+        if any(q.item for q in self.scheduler.pending):
             return  # one follow-up waits at a time; the transcript may yet cover others
         # The microphone hears the questions too: they must not count as the candidate's.
         covered = self._coverage.covered(mark_turns(transcript, self.turns))
@@ -129,11 +128,12 @@ class Interviewer:
         if outcome.status is PlaybackStatus.PLAYING:
             return
         self._playing = None
-        heard = outcome.status in (PlaybackStatus.PLAYED, PlaybackStatus.STOPPED)
-        now = self.clock()
-        start = outcome.start if heard and outcome.start is not None else now
-        end = outcome.end if heard and outcome.end is not None else start
-        self.scheduler.spoken(question, start, end, heard)
+        if outcome.start is None or outcome.end is None:  # no output device, or it failed
+            self.voice_error = outcome.message
+            now = self.clock()
+            self.scheduler.spoken(question, now, now, heard=False)
+        else:
+            self.scheduler.spoken(question, outcome.start, outcome.end)
 
     def stop(self) -> None:
         """Cut a question that is playing (Stop, Pause): its turn ends now."""
@@ -145,7 +145,7 @@ class Interviewer:
     def turns(self) -> list[Turn]:
         """The interviewer's turns heard so far, for the transcript and the timeline."""
         return [Turn(a.start, a.end, a.question.text) for a in self.scheduler.asked
-                if a.heard and a.start is not None and a.end is not None and a.end > a.start]
+                if a.heard and a.end > a.start]
 
     def report(self) -> dict[str, Any]:
         """What was asked and why, and what was not: for session.json and the review."""

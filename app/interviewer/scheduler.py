@@ -7,7 +7,6 @@ and tests with made-up ones. `Scheduler` only keeps what was decided.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -81,12 +80,12 @@ def decide(pending: Sequence[Question], *, now: float, stage: str, stage_start: 
 
 @dataclass(frozen=True)
 class Asked:
-    """A question asked from `start` to `end` on the audio timeline (both None while
-    it plays); `heard` is False when it was only shown (no voice, no output device)."""
+    """A question asked from `start` to `end` on the audio timeline; `heard` is False
+    when it was only shown (no voice, no output device)."""
 
     question: Question
-    start: float | None = None
-    end: float | None = None
+    start: float
+    end: float
     heard: bool = True
 
 
@@ -110,7 +109,7 @@ class Scheduler:
     def step(self, now: float, stage: str, stage_start: float, stage_budget: float,
              levels: Sequence[tuple[float, float]]) -> Decision:
         """Decide at `now`; a question returned is being asked until `spoken` is called."""
-        ends = [a.end for a in self.asked if a.end is not None]
+        ends = [a.end for a in self.asked]
         decision = decide(self.pending, now=now, stage=stage, stage_start=stage_start,
                           stage_budget=stage_budget, levels=levels, busy=self._speaking,
                           last_end=max(ends) if ends else None, rules=self.rules)
@@ -124,7 +123,5 @@ class Scheduler:
 
     def spoken(self, question: Question, start: float, end: float, heard: bool = True) -> None:
         """The question was asked from `start` to `end`; the next may follow after it."""
-        if not (math.isfinite(start) and math.isfinite(end)):
-            raise ValueError("a question's times must be finite")
         self.asked.append(Asked(question, start, max(start, end), heard))
         self._speaking = False

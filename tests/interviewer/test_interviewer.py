@@ -56,13 +56,13 @@ class Playback:
 class Session:
     """The screen: an audio clock and a rehearsal that ticks ten times a second."""
 
-    def __init__(self, rubric=RUBRIC, **kw) -> None:
+    def __init__(self, rubric=RUBRIC, player=None, **kw) -> None:
         self.now = 0.0
         self.voice = Voice()
         self.interviewer = Interviewer(
             PLAN, lambda: self.now, rubric=rubric, voice=self.voice,
             rules=Rules(min_spacing=30.0),
-            player=lambda samples, rate, clock, **_: Playback(clock), **kw)
+            player=player or (lambda samples, rate, clock, **_: Playback(clock)), **kw)
 
     def run(self, until: float, stage: str, stage_start: float, level: float,
             transcript=SAID) -> list[tuple[float, str]]:
@@ -172,3 +172,16 @@ def test_a_question_not_rendered_yet_is_shown_at_once_not_waited_for():
     assert session.interviewer.report()["asked"][0]["heard"] is False
     release.set()
     renderer.join(timeout=30)
+
+
+def test_with_no_output_device_the_question_is_shown_and_the_reason_kept():
+    from app.audio.playback import play
+
+    # The real player, on a device that is not there.
+    session = Session(settings=VoiceSettings(device="no such speaker"), player=play)
+    session.now = 600.0
+    asked = session.run(700.0, "technical", 600.0, level=0.0)
+    assert [text for _, text in asked] == [PLAN.probes[0].text]
+    assert session.interviewer.report()["asked"][0]["heard"] is False
+    assert session.interviewer.voice_error == "no output device"
+    assert session.interviewer.turns == []
