@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import DebriefError
-from app.interviewer.chooser import choose_followup
+from app.interviewer.chooser import Coverage, choose_followup
 from app.interviewer.followups import load_followups
 from app.prompts.rubric import known_rubric
 from app.stages import STAGE_IDS
@@ -111,3 +111,13 @@ def test_a_bad_bank_is_one_error_naming_the_file(tmp_path, body, fault):
     with pytest.raises(DebriefError) as error:
         load_followups(path)
     assert fault in str(error.value) and str(path) in str(error.value)
+
+
+def test_the_remembered_coverage_agrees_with_matching_afresh():
+    coverage = Coverage(RUBRIC)
+    asked = Segment(950.0, 955.0, "Where does the idempotency key live?", speaker=INTERVIEWER)
+    assert coverage.covered([*SO_FAR, asked]) == {"webhooks", "error-handling", "concurrency"}
+    said = Segment(960.0, 965.0, "Each create call carries an idempotency key.")
+    covered = coverage.covered([*SO_FAR, asked, said])
+    assert "idempotency" in covered
+    assert choose(SO_FAR, 360.0, covered=covered) is None
