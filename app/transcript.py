@@ -20,6 +20,8 @@ from app.textfile import read_text
 
 SCHEMA = "debrief.transcript/1"
 TRANSCRIPT_SUFFIXES = (".json", ".srt", ".vtt")
+# Who spoke a segment; only a non-default speaker is written to transcript JSON.
+CANDIDATE, INTERVIEWER = "candidate", "interviewer"
 # A subtitle file this big is not a transcript of an interview.
 MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024
 
@@ -38,6 +40,7 @@ class Segment:
     end: float
     text: str
     words: tuple[Word, ...] = ()
+    speaker: str = CANDIDATE
 
 
 @dataclass
@@ -69,6 +72,7 @@ class Transcript:
                          "probability": round(w.probability, 4)}
                         for w in s.words
                     ],
+                    **({"speaker": s.speaker} if s.speaker != CANDIDATE else {}),
                 }
                 for s in self.segments
             ],
@@ -149,7 +153,8 @@ def _parse_json(text: str, path: Path) -> Transcript:
         text_value = seg.get("text")
         if not isinstance(text_value, str):
             text_value = "".join(w.word for w in words)
-        segments.append(Segment(start, end, text_value, tuple(words)))
+        speaker = INTERVIEWER if seg.get("speaker") == INTERVIEWER else CANDIDATE
+        segments.append(Segment(start, end, text_value, tuple(words), speaker))
     _check_times(segments, path)
     return Transcript(segments, str(data.get("model", "")), str(data.get("language", "en")))
 

@@ -5,8 +5,9 @@
 #   system-deps.sh install runtime|test   install what is missing when root or in CI,
 #                                         otherwise print one line per missing package
 #
-# runtime: PortAudio for the microphone, the libraries Qt's xcb platform plugin loads.
-# test:    runtime + a virtual screen, a private sound server, a speech synthesizer, sox
+# runtime: PortAudio for the microphone, the libraries Qt's xcb platform plugin loads,
+#          espeak-ng for the interviewer's voice (run as a program; GPL-3.0).
+# test:    runtime + a virtual screen, a private sound server, speech synthesizers, sox
 #          and poppler-utils (the PDF export is read back with pdftotext).
 set -u
 mode=${1:-check}
@@ -14,7 +15,7 @@ set_name=${2:-runtime}
 
 RUNTIME="libportaudio2 libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3"
+libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 espeak-ng"
 TEST="$RUNTIME xvfb xauth pulseaudio pulseaudio-utils espeak-ng flite sox appstream
 desktop-file-utils strace mount poppler-utils"
 # Every program the app or the tests run, and the package above that brings it

@@ -43,3 +43,5 @@ _.save_error  # the session log says why a save failed; no screen shows it yet
 _.lag  # how far the live transcript trails the recording; no screen shows it yet
 _.timed_text  # the eval helper's text-only truth, described in its module
 _.importable  # dead: delete from app/sessions/importer.py (its owner is changing that file)
+# ONNX Runtime reads its session options by attribute.
+_.intra_op_num_threads
