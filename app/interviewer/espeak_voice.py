@@ -16,7 +16,7 @@ import numpy as np
 import soundfile as sf
 
 from app.errors import DebriefError
-from app.interviewer.voice import FALLBACK, Clip
+from app.interviewer.clip import FALLBACK, Clip
 
 WORDS_PER_MINUTE = 165  # espeak-ng's own default (175) rushes a question
 TIMEOUT = 30.0

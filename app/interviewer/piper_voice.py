@@ -19,7 +19,7 @@ import numpy as np
 
 from app.errors import DebriefError
 from app.interviewer import espeak_voice
-from app.interviewer.voice import NEURAL, Clip
+from app.interviewer.clip import NEURAL, Clip
 
 _CLAUSE = re.compile(r"([^,.;:?!]+)([,.;:?!]*)")
 _load_lock = threading.Lock()

@@ -1,4 +1,4 @@
-"""Which voice speaks the interviewer's questions, and the clip it renders.
+"""Which voice speaks the interviewer's questions (the clip and voice records are in clip.py).
 
 The choice, offline and licence-clean for an MIT app:
 
@@ -20,42 +20,15 @@ Nothing here touches the network. Clips are rendered ahead of time (render_cache
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
-
-import numpy as np
-
 from app.errors import DebriefError
+from app.interviewer import espeak_voice, piper_voice
+from app.interviewer.clip import FALLBACK, NEURAL, Clip, Voice
 
-NEURAL = "joe"
-FALLBACK = "espeak"
-
-
-@dataclass(frozen=True)
-class Clip:
-    """A rendered question: mono float32 samples at `rate`."""
-
-    text: str
-    samples: np.ndarray
-    rate: int
-
-    @property
-    def seconds(self) -> float:
-        return len(self.samples) / self.rate
-
-
-class Voice(Protocol):
-    name: str
-
-    def render(self, text: str, rate: float = 1.0) -> Clip:
-        """`text` spoken at `rate` times the voice's normal speed."""
-        ...
+__all__ = ["FALLBACK", "NEURAL", "Clip", "Voice", "available_voices", "open_voice"]
 
 
 def available_voices() -> list[str]:
     """The voices this machine can speak with, best first."""
-    from app.interviewer import espeak_voice, piper_voice
-
     found = [NEURAL] if piper_voice.installed() else []
     return [*found, FALLBACK] if espeak_voice.installed() else found
 
@@ -63,8 +36,6 @@ def available_voices() -> list[str]:
 def open_voice(name: str | None = None) -> Voice:
     """The voice called `name` (None: the best one here); DebriefError when it cannot
     speak on this machine."""
-    from app.interviewer import espeak_voice, piper_voice
-
     voices = available_voices()
     if not voices:
         raise DebriefError("No interviewer voice: install espeak-ng "
