@@ -14,7 +14,7 @@ set_name=${2:-runtime}
 RUNTIME="libportaudio2 libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
 libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3"
-TEST="$RUNTIME xvfb xauth pulseaudio pulseaudio-utils espeak-ng sox appstream desktop-file-utils
+TEST="$RUNTIME xvfb xauth pulseaudio pulseaudio-utils espeak-ng flite sox appstream desktop-file-utils
 strace"
 [ "$set_name" = test ] && wanted=$TEST || wanted=$RUNTIME
 
