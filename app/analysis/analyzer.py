@@ -10,7 +10,7 @@ from app.analysis.classifier import classify
 from app.analysis.delivery import measure_delivery
 from app.analysis.findings import judge
 from app.analysis.model import Analysis, AnalyzedSegment, Delivery, Finding, RubricResult
-from app.analysis.probes import probe_findings
+from app.analysis.probes import AskedProbe, probe_findings
 from app.analysis.rubric import cover_rubric
 from app.analysis.segmenter import split_transcript
 from app.analysis.staging import Bounds, bounds_from_marks, estimate_bounds, stage_at
@@ -21,14 +21,16 @@ from app.transcript import Transcript
 
 
 def analyze(transcript: Transcript, marks: Sequence[tuple[str, float]] | None = None,
-            prompt: Any | None = None, corrections: Mapping[str, Any] | None = None
-            ) -> Analysis:
+            prompt: Any | None = None, corrections: Mapping[str, Any] | None = None,
+            asked: Sequence[AskedProbe] | None = None) -> Analysis:
     """Where the time went, and what a platform hiring committee would say about it.
 
     `marks` are (stage, start second) pairs from the stage clock; without them stage
-    bounds are estimated from content. `prompt` (app.prompts.Prompt) supplies stage
-    budgets, probes and the rubric items to check (all items when None). `corrections`
-    is a corrections document ({"segments": [{"start", "category"}]}) applied on top.
+    bounds are estimated from content. `prompt` (app.prompts.Prompt, scaled to the
+    length chosen) supplies stage budgets, the planned length, probes and the rubric
+    items to check (all items when None). `corrections` is a corrections document
+    ({"segments": [{"start", "category"}]}) applied on top. `asked` are the probes the
+    rehearsal showed (probes.asked_probes of its events); only asked probes are judged.
     """
     vocabulary = load_vocabulary()
     pieces = split_transcript(transcript)
@@ -52,11 +54,12 @@ def analyze(transcript: Transcript, marks: Sequence[tuple[str, float]] | None = 
         for p, lab in zip(pieces, labels, strict=True)
     ]
     rubric = cover_rubric(segments, list(prompt.rubric) if prompt is not None else None)
-    probes = probe_findings(prompt.probes, segments) if prompt is not None else []
+    probes = probe_findings(prompt, segments, bounds, asked) if prompt is not None else []
     analysis = summarize(
         segments, bounds, budgets, rubric, measure_delivery(transcript, segments),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
+        planned=float(prompt.minutes) * 60.0 if prompt is not None else None,
     )
     if corrections:
         from app.analysis.corrections import apply_corrections
@@ -68,7 +71,8 @@ def analyze(transcript: Transcript, marks: Sequence[tuple[str, float]] | None = 
 def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
               budgets: Mapping[str, float] | None, rubric: list[RubricResult],
               delivery: Delivery, probe_flags: list[Finding], estimated: bool,
-              duration: float, prompt_id: str | None) -> Analysis:
+              duration: float, prompt_id: str | None, planned: float | None = None
+              ) -> Analysis:
     """Totals, shares and findings for labelled segments (also used after corrections)."""
     seconds = totals.category_seconds(segments)
     stages = totals.stage_reports(segments, bounds, budgets)
@@ -81,4 +85,5 @@ def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
         stages_estimated=estimated, platform_share=totals.platform_share(seconds),
         solution_platform_share=share, ui_heavy=ui_heavy, rubric=rubric,
         findings=findings + probe_flags, delivery=delivery, prompt_id=prompt_id,
+        planned=planned,
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.analysis import analyze
 from app.analysis.model import Analysis
+from app.analysis.probes import asked_probes
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
@@ -39,6 +40,8 @@ def analyze_session(folder: SessionFolder, transcript: Transcript | None = None)
     if folder.marks_path.exists():
         duration = meta.get("duration") if isinstance(meta.get("duration"), int | float) else None
         marks = load_marks(folder.marks_path, max(duration or 0.0, transcript.duration) or None)
-    analysis = analyze(transcript, marks=marks, prompt=session_prompt(meta))
+    # The probes the stage clock showed: only those are judged.
+    analysis = analyze(transcript, marks=marks, prompt=session_prompt(meta),
+                       asked=asked_probes(meta.get("events")))
     write_json_atomic(folder.analysis_path, analysis.to_dict())
     return analysis
