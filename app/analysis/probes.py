@@ -24,7 +24,7 @@ from app.stages import STAGE_TITLES
 
 # Share of a probe's content words one sentence must echo to count as an answer...
 ECHO_SHARE = 0.5
-# ...and to count as the probe itself, spoken by an interviewer.
+# ...and, in a question, to count as the probe itself, spoken by an interviewer.
 SPOKEN_SHARE = 0.8
 REPLY_SECONDS = 75.0
 EVIDENCE = 3
@@ -108,8 +108,9 @@ def _asked_at(text: str, stage: str, shown: Sequence[AskedProbe],
     start = next((a for s, a, _ in bounds if s == stage), None)
     if start is None or len(wanted) < 2:
         return None
-    for seg in segments:
-        if seg.start >= start and len(wanted & _content(seg.text)) >= SPOKEN_SHARE * len(wanted):
+    for seg in segments:  # a question, not an answer that echoes it
+        if (seg.start >= start and seg.text.rstrip().endswith("?")
+                and len(wanted & _content(seg.text)) >= SPOKEN_SHARE * len(wanted)):
             return seg.end
     return None
 

@@ -149,6 +149,11 @@ def test_an_import_judges_only_probes_spoken_in_it() -> None:
     by_id = {f.id: f for f in a.findings if f.id.startswith("probe-")}
     assert set(by_id) == {"probe-answered:1", "probe-not-asked:2"}
     assert by_id["probe-answered:1"].moments[0].time == 1306.0
+    # An answer that echoes a probe is not the probe being asked.
+    echo = said((1210.0, "Technical now."),
+                (1300.0, "Developers retry a failed scheduled send safely with one key."))
+    assert {f.id for f in analyze(echo, MARKS, prompt=prompt(probes)).findings
+            if f.id.startswith("probe-")} == {"probe-not-asked:1", "probe-not-asked:2"}
     assert by_id["probe-not-asked:2"].kind == "note"
     _quotes_were_said(a)
 
