@@ -35,7 +35,7 @@ _STOCK = re.compile(
     r"|(please |don t forget to )?(like( and)? )?subscribe( to (my|the|our) channel)?"
     r"|(bye|goodbye|bye bye)( (guys|everyone|bye))?"
     r"|(subtitles|captions|transcription|transcribed) by .*|.*amara org.*"
-    r"|you|oh|ah|mm|hmm|mm hmm|uh huh|music|applause|silence")
+    r"|you|oh|ah|m+|h+m+|m+ h+m+|mh+m+|uh huh|music|applause|silence")
 _OUTRO = re.compile(r".*\b(watching|subscribe|channel|next time|next video|subtitles|captions"
                     r"|amara|guys|everyone|everybody|bye)\b.*")
 # Where a sentence counts as voiced: the voice detector, or energy this far above the

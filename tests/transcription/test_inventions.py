@@ -87,7 +87,8 @@ def _line(text: str, start: float, end: float, probability: float = 0.9) -> Segm
 @pytest.mark.parametrize("text", [
     "Thank you.", "Thank you very much.", "Thanks for watching!", "We'll see you next time.",
     "Thank you, guys.", "Bye.", "Please subscribe to my channel.", "you",
-    "Subtitles by the Amara.org community", "Oh. Oh. Oh. Oh.", "Thank you. Thank you."])
+    "Subtitles by the Amara.org community", "Oh. Oh. Oh. Oh.", "Thank you. Thank you.",
+    "Mmm.", "Hmm...", "Mm-hmm."])
 def test_stock_inventions_are_known(text: str) -> None:
     assert is_stock(text)
 
