@@ -26,7 +26,8 @@ import numpy as np
 from app.transcript import Segment
 
 RATE = 16000
-FRAME = RATE // 50  # 20 ms energy frames
+FRAMES_PER_SECOND = 50
+FRAME = RATE // FRAMES_PER_SECOND  # 20 ms energy frames
 _STOCK = re.compile(
     r"(thank you|thanks)( (so|very) much)?( (for|4) (watching|listening|your time|"
     r"joining( us)?|having me))?( (guys|everyone|everybody|all))?"
@@ -80,16 +81,12 @@ def is_stock(text: str) -> bool:
 
 
 class Listener:
-    """The speech evidence in one piece of audio, measured once for all its lines."""
+    """The speech evidence in one piece of audio: its energy, measured once, and the
+    voice detector, asked only about the lines in doubt (a piece can be a whole file)."""
 
     def __init__(self, audio: np.ndarray, start: float) -> None:
-        from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-        self.start, self.end = start, start + len(audio) / RATE
-        self.speech = np.zeros(len(audio) // FRAME + 1, dtype=bool)
-        for span in get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=300,
-                                                            speech_pad_ms=100)):
-            self.speech[span["start"] // FRAME: span["end"] // FRAME + 1] = True
+        self.audio, self.start = audio, start
+        self.end = start + len(audio) / RATE
         frames = audio[: len(audio) // FRAME * FRAME].reshape(-1, FRAME)
         self.energy = np.sqrt(np.mean(frames * frames, axis=1)) if len(frames) else np.zeros(1)
         self.floor = max(float(np.percentile(self.energy, 10)), 1e-5)
@@ -97,16 +94,29 @@ class Listener:
     def _frames(self, segment: Segment) -> slice:
         first = segment.words[0].start if segment.words else segment.start
         last = segment.words[-1].end if segment.words else segment.end
-        a = max(0, int((first - self.start) * 50))
-        return slice(a, max(a + 1, int((last - self.start) * 50)))
+        a = max(0, int((first - self.start) * FRAMES_PER_SECOND))
+        return slice(a, max(a + 1, int((last - self.start) * FRAMES_PER_SECOND)))
+
+    def _speech_frames(self, span: slice) -> int:
+        """Frames of `span` the voice detector hears as speech (with a second of context
+        either side, which it needs to settle)."""
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        pad = FRAMES_PER_SECOND
+        a, b = max(0, span.start - pad), span.stop + pad
+        speech = np.zeros(b - a, dtype=bool)
+        options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=100)
+        for t in get_speech_timestamps(self.audio[a * FRAME: b * FRAME], options):
+            speech[t["start"] // FRAME: t["end"] // FRAME + 1] = True
+        return int(np.sum(speech[span.start - a: span.stop - a]))
 
     def voiced(self, segment: Segment) -> bool:
-        """Speech under the sentence's words, by the voice detector or by energy: half
+        """Speech under the sentence's words, by energy or by the voice detector: half
         its length, or enough for a short word (word times are loose at both ends)."""
         span = self._frames(segment)
         need = min(VOICED_SHARE * (span.stop - span.start), VOICED_FRAMES)
-        loud = self.energy[span] >= VOICED_OVER_FLOOR * self.floor
-        return max(int(np.sum(self.speech[span])), int(np.sum(loud))) >= need
+        loud = int(np.sum(self.energy[span] >= VOICED_OVER_FLOOR * self.floor))
+        return loud >= need or self._speech_frames(span) >= need
 
 
 def _probability(segment: Segment) -> float:
@@ -114,6 +124,7 @@ def _probability(segment: Segment) -> float:
 
 
 def _alone_or_last(heard: Sequence[Heard], i: int, piece_end: float) -> bool:
+    """Sentence `i` is last in its piece, or has a silence on both sides."""
     seg = heard[i].segment
     before = heard[i - 1].segment.end if i > 0 else None
     after = heard[i + 1].segment.start if i + 1 < len(heard) else None
@@ -127,11 +138,11 @@ def invented(heard: Sequence[Heard], i: int, listener: Listener, previous: str =
     """Whether sentence `i` of a piece is one the recognizer made up; `previous` is the
     last line kept before it."""
     seg = heard[i].segment
-    silent = not listener.voiced(seg)
     doubted = heard[i].no_speech >= NO_SPEECH or _probability(seg) < LOW_PROBABILITY
     repeat = bool(previous) and normalize(previous) == normalize(seg.text)
     if not is_stock(seg.text):
-        return (silent or repeat) and doubted
+        return doubted and (repeat or not listener.voiced(seg))
+    silent = not listener.voiced(seg)
     doubts = 2 * silent + doubted + repeat + _alone_or_last(heard, i, listener.end)
     # A video's outro is never an answer: one doubt is enough.
     return doubts >= (1 if _OUTRO.fullmatch(normalize(seg.text)) else 2)
