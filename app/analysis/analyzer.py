@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from app.analysis.classifier import classify
 from app.analysis.delivery import measure_delivery
 from app.analysis.model import Analysis, AnalyzedSegment
-from app.analysis.probes import probe_findings
+from app.analysis.probes import AskedProbe, probe_findings
 from app.analysis.rollup import summarize
 from app.analysis.rubric import cover_rubric
 from app.analysis.segmenter import split_transcript
@@ -21,12 +21,15 @@ from app.transcript import Transcript
 
 
 def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
-            prompt: Prompt | None = None) -> Analysis:
+            prompt: Prompt | None = None, asked: Sequence[AskedProbe] | None = None
+            ) -> Analysis:
     """Where the time went, and what a platform hiring committee would say about it.
 
     `marks` are the stage starts from the stage clock; without them stage bounds are
-    estimated from content. `prompt` supplies stage budgets, probes and the rubric
-    items to check (all items when None). The user's corrections go on top afterwards
+    estimated from content. `prompt` (scaled to the length chosen) supplies stage
+    budgets, the planned length, probes and the rubric items to check (all items when
+    None). `asked` are the probes the rehearsal showed (probes.asked_probes of its
+    events); only asked probes are judged. The user's corrections go on top afterwards
     (app.analysis.corrections.apply_corrections).
     """
     vocabulary = load_vocabulary()
@@ -51,10 +54,11 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
         for p, lab in zip(pieces, labels, strict=True)
     ]
     rubric = cover_rubric(segments, list(prompt.rubric) if prompt is not None else None)
-    probes = probe_findings(prompt.probes, segments) if prompt is not None else []
+    probes = probe_findings(prompt, segments, bounds, asked) if prompt is not None else []
     return summarize(
         segments, bounds, budgets, rubric, measure_delivery(transcript, segments),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
+        planned=float(prompt.minutes) * 60.0 if prompt is not None else None,
     )
 

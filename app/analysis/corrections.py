@@ -58,4 +58,5 @@ def apply_corrections(analysis: Analysis, corrections: Mapping[str, Any]) -> Ana
     probes = [f for f in analysis.findings if f.id.startswith("probe-")]
     return summarize(segments, bounds, budgets, copy.deepcopy(analysis.rubric),
                      copy.deepcopy(analysis.delivery), copy.deepcopy(probes),
-                     analysis.stages_estimated, analysis.duration, analysis.prompt_id)
+                     analysis.stages_estimated, analysis.duration, analysis.prompt_id,
+                     analysis.planned)

@@ -10,11 +10,10 @@ from app.analysis.model import AnalyzedSegment, Finding, Moment, RubricResult, S
 from app.analysis.rubric import cover_rubric, quote
 from app.analysis.totals import platform_seconds
 from app.stages import STAGE_IDS, STAGE_TITLES
+from app.timefmt import clock as format_clock
 
 # Shares and minimums behind the judgements.
 API_NATIVE_SHARE = 0.7
-OVERRUN_GRACE = 0.2  # a stage may run this fraction over its budget unflagged...
-OVERRUN_MIN = 60.0  # ...and always this many seconds
 FILLERS_PER_MINUTE = 4.0
 EVIDENCE = 3
 _DEVELOPER_METRICS = ("api-adoption", "time-to-first-hello-world", "developer-nps")
@@ -143,31 +142,48 @@ def _tradeoffs(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
 
 
 def _overruns(stages: Sequence[StageReport]) -> list[Finding]:
-    by_stage = {r.stage: r for r in stages}
-    budgeted = [r for r in stages if r.budget > 0]
-    found = []
-    for report in budgeted:
-        over = report.overrun
-        if over <= max(OVERRUN_MIN, OVERRUN_GRACE * report.budget):
+    """Every stage that ran past its budget, by how much (all its spans together: a
+    stage returned to later spends the same budget, as on the stage clock)."""
+    spent: dict[str, float] = {}
+    for report in stages:
+        spent[report.stage] = spent.get(report.stage, 0.0) + report.length
+    found, flagged = [], set()
+    for report in stages:
+        stage, budget = report.stage, report.budget
+        over = round(spent[stage] - budget)
+        if budget <= 0 or over < 1 or stage in flagged:
             continue
-        later = STAGE_IDS[STAGE_IDS.index(report.stage) + 1:]
+        flagged.add(stage)
+        title = STAGE_TITLES.get(stage, stage)
+        later = STAGE_IDS[STAGE_IDS.index(stage) + 1:] if stage in STAGE_IDS else ()
         short = []
-        for stage in later:
-            other = by_stage.get(stage)
-            if other is None:
-                short.append(f"{STAGE_TITLES[stage]} (never reached)")
-            elif other.budget and other.budget - other.length > 30:
-                short.append(f"{STAGE_TITLES[stage]} ({_minutes(other.budget - other.length)} "
-                             "short)")
+        for other in later:
+            if other not in spent:
+                short.append(f"{STAGE_TITLES[other]} (never reached)")
+                continue
+            budget_left = next(r.budget for r in stages if r.stage == other) - spent[other]
+            if budget_left > 30:
+                short.append(f"{STAGE_TITLES[other]} ({_minutes(budget_left)} short)")
         ate = f" It ate into {', '.join(short)}." if short else ""
+        by = format_clock(over, signed=True)
         found.append(Finding(
-            f"stage-overrun:{report.stage}", "flag",
-            f"{STAGE_TITLES[report.stage]} ran over",
-            f"{STAGE_TITLES[report.stage]} took {_minutes(report.length)} against a "
-            f"{_minutes(report.budget)} budget ({_minutes(over)} over).{ate}",
-            [Moment(round(report.start + report.budget, 3),
-                    f"the {STAGE_TITLES[report.stage].lower()} budget ran out here")]))
+            f"stage-overrun:{stage}", "flag", f"{title} ran over ({by})",
+            f"{title} took {format_clock(spent[stage])} against a {format_clock(budget)} "
+            f"budget ({by}).{ate}",
+            [Moment(round(_ran_out(stages, stage, budget), 3),
+                    f"the {title.lower()} budget ran out here")]))
     return found
+
+
+def _ran_out(stages: Sequence[StageReport], stage: str, budget: float) -> float:
+    """The second at which `stage`, over all its spans, used up its budget."""
+    left = budget
+    for report in stages:
+        if report.stage == stage:
+            if report.length >= left:
+                return report.start + left
+            left -= report.length
+    return stages[-1].end
 
 
 def _delivery(stages: Sequence[StageReport], wpm: float, fillers: float) -> list[Finding]:

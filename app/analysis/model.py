@@ -69,7 +69,7 @@ class Finding:
     """A red flag or a strength, in the interview's own terms, with evidence."""
 
     id: str  # e.g. "ui-heavy", "no-async-status", "stage-overrun:solution"
-    kind: str  # "flag" or "strength"
+    kind: str  # "flag", "strength", or "note" (told, not judged: a probe never reached)
     title: str
     detail: str
     moments: list[Moment] = field(default_factory=list)
@@ -108,6 +108,9 @@ class Analysis:
     findings: list[Finding]
     delivery: Delivery
     prompt_id: str | None = None
+    # Seconds of the plan the user chose (45 or 60 minutes), whatever the stage spans
+    # say; None when no prompt is known.
+    planned: float | None = None
 
     @property
     def flags(self) -> list[Finding]:
@@ -116,6 +119,10 @@ class Analysis:
     @property
     def strengths(self) -> list[Finding]:
         return [f for f in self.findings if f.kind == "strength"]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == "note"]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

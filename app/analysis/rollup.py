@@ -17,7 +17,8 @@ from app.analysis.staging import Bounds
 def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
               budgets: Mapping[str, float] | None, rubric: list[RubricResult],
               delivery: Delivery, probe_flags: list[Finding], estimated: bool,
-              duration: float, prompt_id: str | None) -> Analysis:
+              duration: float, prompt_id: str | None, planned: float | None = None
+              ) -> Analysis:
     """Totals, shares and findings for labelled segments (also used after corrections)."""
     seconds = totals.category_seconds(segments)
     stages = totals.stage_reports(segments, bounds, budgets)
@@ -30,4 +31,5 @@ def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
         stages_estimated=estimated, platform_share=totals.platform_share(seconds),
         solution_platform_share=share, ui_heavy=ui_heavy, rubric=rubric,
         findings=findings + probe_flags, delivery=delivery, prompt_id=prompt_id,
+        planned=planned,
     )

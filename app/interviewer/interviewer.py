@@ -24,7 +24,7 @@ from app.interviewer.scheduler import Asked, Question, Rules, Scheduler
 from app.interviewer.settings import VoiceSettings
 from app.interviewer.turns import Turn, mark_turns
 from app.interviewer.voice import Voice, open_voice
-from app.rehearsal.plan import Plan
+from app.prompts.plan import Plan
 from app.transcript import Segment
 
 LEVEL_HISTORY = 10.0  # seconds of mic level kept; the quiet rule needs one

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.audio.recorder import Level, Recorder, RecorderState
-from app.rehearsal.plan import Plan
+from app.prompts.plan import Plan
 from app.rehearsal.session_log import SessionLog
 from app.rehearsal.stage_clock import ClockState, Event, StageClock
 from app.sessions.folder import SessionFolder

@@ -15,7 +15,7 @@ from typing import Any
 from app import __version__
 from app.errors import DebriefError
 from app.marks import save_marks
-from app.rehearsal.plan import Plan
+from app.prompts.plan import Plan
 from app.rehearsal.stage_clock import Event, StageClock
 from app.sessions.folder import SessionFolder
 from app.sessions.meta import SessionMeta

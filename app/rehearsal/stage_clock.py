@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.marks import Marks, StageStart
-from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
+from app.prompts.plan import Plan, ProbeTiming, StageBudget
 from app.timefmt import clock as format_clock  # noqa: F401  (the rehearse screens' name)
 
 # A stage left within this many seconds was a mis-press: its mark is replaced, not kept.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.analysis.model import Analysis
+from app.analysis.probes import asked_probes
 from app.errors import DebriefError
 from app.marks import Marks, StageStart
 from app.review_state import bookmarks as bookmark_store
@@ -83,26 +84,18 @@ class SessionReview:
         return self.folder.audio_path.exists()
 
     def planned_seconds(self) -> float | None:
-        """The planned length: the stage budgets, else the minutes chosen at the start."""
-        if self.analysis is not None:
-            budgets = sum(s.budget for s in self.analysis.stages)
-            if budgets > 0:
-                return budgets
+        """The planned length: the minutes the user chose (45 or 60), never the sum of
+        the stage spans found (an estimate may have dropped a stage)."""
         minutes = self.meta.minutes
         if minutes is not None and minutes > 0:
             return float(minutes) * 60
+        if self.analysis is not None and self.analysis.planned:
+            return self.analysis.planned
         return None
 
     def probes(self) -> list[Probe]:
         """Follow-up probes the stage clock showed, at their audio time."""
-        out = []
-        for e in self.meta.events or []:
-            if e.get("type") == "probe":
-                t = e.get("audio_time", e.get("time"))
-                if isinstance(t, int | float) and not isinstance(t, bool):
-                    text = e.get("text", e.get("note", ""))
-                    out.append(Probe(float(t), text if isinstance(text, str) else ""))
-        return out
+        return [Probe(p.time, p.text) for p in asked_probes(self.meta.events)]
 
     # -- corrections -----------------------------------------------------------------------
 

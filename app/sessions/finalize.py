@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.analysis import analyze
 from app.analysis.model import Analysis
+from app.analysis.probes import asked_probes
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
@@ -37,6 +38,8 @@ def analyze_session(folder: SessionFolder, transcript: Transcript | None = None)
     if folder.marks_path.exists():
         marks = load_marks(folder.marks_path,
                            max(meta.duration or 0.0, transcript.duration) or None)
-    analysis = analyze(transcript, marks=marks, prompt=session_prompt(meta))
+    # The probes the stage clock showed: only those are judged.
+    analysis = analyze(transcript, marks=marks, prompt=session_prompt(meta),
+                       asked=asked_probes(meta.events))
     write_json_atomic(folder.analysis_path, analysis.to_dict())
     return analysis

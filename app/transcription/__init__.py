@@ -4,6 +4,7 @@
 - models.py: which model to load, found on disk (`resolve_model`)
 - vocabulary.py: the case's words, to bias recognition toward them
 - pieces.py: where to cut a recording at pauses
+- inventions.py: the lines the recognizer made up, dropped before any transcript
 - worker.py: the recognizer in a child process
 - live.py: transcription during the rehearsal (`LiveTranscriber`)
 - job.py: a whole file in the background (`TranscriptionJob`)

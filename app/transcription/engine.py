@@ -9,6 +9,8 @@ recordings of one person thinking aloud:
   or loop after a long pause;
 - no-speech, log-prob and compression-ratio checks reject windows that are noise or loops;
 - `hallucination_silence_threshold` skips silence around improbable words;
+- `drop_inventions` (inventions.py) drops the stock lines it still writes in pauses
+  and at piece ends, and text with no speech under it, on every path out of here;
 - `drop_repeats` removes a line the model says twice in a row.
 
 Domain vocabulary goes in as `initial_prompt` on pieces cut at pauses (pieces.py), the
@@ -32,6 +34,7 @@ import numpy as np
 from app.audio.decode import SAMPLE_RATE, load_audio
 from app.errors import DebriefError
 from app.transcript import Segment, Transcript, Word
+from app.transcription.inventions import Heard, drop_inventions
 from app.transcription.models import ModelChoice, resolve_model
 from app.transcription.pieces import split_at_pauses
 from app.transcription.vocabulary import vocabulary_text
@@ -152,6 +155,11 @@ def _convert(seg: Any, offset: float) -> list[Segment]:
         Segment(float(seg.start) + offset, float(seg.end) + offset, seg.text.strip(), words))
 
 
+def _heard(seg: Any, offset: float) -> list[Heard]:
+    """The sentences of a recognized segment, for the invented-line filter."""
+    return [Heard(s, float(seg.no_speech_prob)) for s in _convert(seg, offset)]
+
+
 def _choice(model: str | ModelChoice | None) -> ModelChoice:
     return model if isinstance(model, ModelChoice) else resolve_model(model)
 
@@ -178,12 +186,14 @@ def transcribe_array(audio: np.ndarray, offset: float = 0.0,
     try:
         for first, last in spans:
             raw, _info = whisper.transcribe(audio[first:last], **options)
+            heard: list[Heard] = []
             for seg in raw:
                 if cancel is not None and cancel.is_set():
                     raise TranscriptionCancelled()
-                segments.extend(_convert(seg, offset + first / SAMPLE_RATE))
+                heard += _heard(seg, offset + first / SAMPLE_RATE)
                 if progress is not None:
                     _report(progress, (first + float(seg.end) * SAMPLE_RATE) / total, began)
+            segments += drop_inventions(heard, audio[first:last], offset + first / SAMPLE_RATE)
             if progress is not None and last < total:
                 _report(progress, last / total, began)
         if not use_pieces:
@@ -232,9 +242,9 @@ def _refill_gaps(whisper: Any, audio: np.ndarray, offset: float, segments: list[
             continue  # a pause to think, or noise: nothing was lost
         for p, q in split_at_pauses(span, SAMPLE_RATE, min_piece=8.0, max_piece=16.0):
             raw, _info = whisper.transcribe(span[p:q], **options)
-            for seg in raw:
-                found += [s for s in _convert(seg, first + p / SAMPLE_RATE)
-                          if first - 0.5 <= s.start and s.end <= last + 0.5]
+            heard = [h for seg in raw for h in _heard(seg, first + p / SAMPLE_RATE)]
+            found += [s for s in drop_inventions(heard, span[p:q], first + p / SAMPLE_RATE)
+                      if first - 0.5 <= s.start and s.end <= last + 0.5]
     return sorted(found, key=lambda s: s.start)
 
 

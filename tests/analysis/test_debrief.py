@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.analysis import analyze
+from app.analysis.probes import AskedProbe
 from app.prompts import Probe, Prompt, StagePlan
 
 from .helpers import cues
@@ -74,17 +75,19 @@ def test_stage_overrun_says_which_stage_ate_which():
     marks = [("problem", 0.0), ("solution", t.segments[1].start - 0.1)]
     a = analyze(t, marks, prompt=_prompt(minutes=(1, 1, 0.5, 1, 1, 1)))
     flag = next(f for f in a.flags if f.id == "stage-overrun:solution")
-    assert "over" in flag.detail
+    assert "against a 0:30 budget (+" in flag.detail
     assert "Metrics" in flag.detail and "never reached" in flag.detail
     assert flag.moments[0].time > a.stages[1].start
 
 
-def test_probes_not_addressed_are_flagged_and_addressed_ones_are_not():
-    probes = (Probe("technical", "How do you handle concurrent requests to the same message?"),
-              Probe("technical", "What about idempotency when they retry?"))
+def test_asked_probes_not_addressed_are_flagged_and_addressed_ones_are_not():
+    probes = (Probe("problem", "How do you handle concurrent requests to the same message?"),
+              Probe("problem", "What about idempotency when they retry?"))
     t = cues(["The prompt is scheduling.", "I'd add a POST endpoint.",
               "Retries are safe because every create takes an idempotency key."])
-    a = analyze(t, prompt=_prompt(probes=probes))
+    asked = [AskedProbe(0.0, probes[0].text), AskedProbe(t.segments[1].end, probes[1].text)]
+    a = analyze(t, prompt=_prompt(probes=probes), asked=asked)
     missed = [f for f in a.flags if f.id.startswith("probe-missed")]
     assert len(missed) == 1
     assert "concurrent requests" in missed[0].detail
+    assert [f.id for f in a.strengths if f.id.startswith("probe-")] == ["probe-answered:2"]

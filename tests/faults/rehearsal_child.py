@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.rehearsal.plan import Plan, StageBudget
+from app.prompts.plan import Plan, StageBudget
 from app.rehearsal.rehearsal import Rehearsal
 from app.stages import STAGE_IDS
 

@@ -12,7 +12,7 @@ import pytest
 from app.interviewer.interviewer import Interviewer
 from app.interviewer.scheduler import Rules
 from app.interviewer.voice import FALLBACK, open_voice
-from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
+from app.prompts.plan import Plan, ProbeTiming, StageBudget
 
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
 

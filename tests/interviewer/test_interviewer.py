@@ -17,7 +17,7 @@ from app.interviewer.interviewer import Interviewer
 from app.interviewer.scheduler import Rules
 from app.interviewer.settings import VoiceSettings
 from app.interviewer.voice import Clip
-from app.rehearsal.plan import Plan, ProbeTiming, StageBudget
+from app.prompts.plan import Plan, ProbeTiming, StageBudget
 from app.transcript import Segment
 
 PLAN = Plan((StageBudget("solution", "Solution", 600.0), StageBudget("technical", "Tech", 600.0)),

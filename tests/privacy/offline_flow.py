@@ -39,7 +39,7 @@ def main() -> int:
         raise SystemExit("the network trap is not armed")
     from app.cli import main as debrief
     from app.prompts import load_library
-    from app.rehearsal.plan import plan_from_prompt
+    from app.prompts.plan import plan_from_prompt
     from app.rehearsal.rehearsal import Rehearsal
     from app.reports import FORMATS, render
     from app.sessions.finalize import analyze_session

@@ -10,7 +10,7 @@ import numpy as np
 from app.audio.recorder import Level, RecorderState
 from app.audio.wav_stream import WavStream
 from app.prompts import Probe, Prompt, StagePlan
-from app.rehearsal.plan import Plan, StageBudget, spread_probes
+from app.prompts.plan import Plan, StageBudget, spread_probes
 
 
 class FakeClock:

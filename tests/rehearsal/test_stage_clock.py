@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.rehearsal.plan import Plan, StageBudget, spread_probes
+from app.prompts.plan import Plan, StageBudget, spread_probes
 from app.rehearsal.stage_clock import ClockState, Light, StageClock, format_clock
 from rehearsal.fakes import FakeClock, short_plan
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.rehearsal.plan import ProbeTiming
+from app.prompts.plan import ProbeTiming
 from app.ui.rehearse.theme import CARD
 
 

@@ -24,7 +24,7 @@ from app.audio.devices import input_devices
 from app.audio.recorder import Recorder
 from app.errors import DebriefError
 from app.prompts import Prompt
-from app.rehearsal.plan import plan_from_prompt
+from app.prompts.plan import plan_from_prompt
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import Event, Light, format_clock
 from app.ui.rehearse.rehearse_view import RehearseView

@@ -1,4 +1,5 @@
-"""Red flags, then strengths, each with a jump to its evidence."""
+"""Red flags, then strengths, then notes (probes never reached), each with a jump to
+its evidence."""
 
 from __future__ import annotations
 
@@ -24,5 +25,7 @@ class FlagsPanel(EvidenceList):
             self.add_entry("⚑", f.title, f.moments, f.detail, red)
         for f in analysis.strengths:
             self.add_entry("★", f.title, f.moments, f.detail, green)
+        for f in analysis.notes:  # told, not judged: a probe never reached
+            self.add_entry("·", f.title, f.moments, f.detail)
         if not analysis.findings:
             self.add_entry("", "No red flags raised", [])
