@@ -95,7 +95,7 @@ def _transcript(shown: dict[str, float]) -> Transcript:
 def test_probes_are_judged_only_when_shown_and_on_what_followed() -> None:
     folder, shown = _rehearse()
     assert set(shown) == {SOLUTION_PROBE, RETRY_PROBE}  # the late one never came due
-    recorded = asked_probes(folder.read_meta()["events"])
+    recorded = asked_probes(folder.read_meta().events)
     assert [(p.text, p.time) for p in recorded] == sorted(
         shown.items(), key=lambda kv: kv[1])
     analysis = analyze_session(folder, _transcript(shown))
