@@ -6,7 +6,8 @@
 #                                         otherwise print one line per missing package
 #
 # runtime: PortAudio for the microphone, the libraries Qt's xcb platform plugin loads.
-# test:    runtime + a virtual screen, a private sound server, a speech synthesizer and sox.
+# test:    runtime + a virtual screen, a private sound server, a speech synthesizer, sox
+#          and ffmpeg (to make the MP3 and M4A recordings that decoding is tested on).
 set -u
 mode=${1:-check}
 set_name=${2:-runtime}
@@ -15,7 +16,7 @@ RUNTIME="libportaudio2 libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-ic
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
 libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3"
 TEST="$RUNTIME xvfb xauth pulseaudio pulseaudio-utils espeak-ng sox appstream desktop-file-utils
-strace"
+strace ffmpeg"
 [ "$set_name" = test ] && wanted=$TEST || wanted=$RUNTIME
 
 [ "$(uname -s)" = Linux ] || exit 0
