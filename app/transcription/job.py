@@ -111,7 +111,7 @@ class TranscriptionJob:
         """Block until done, calling `progress(fraction, eta)` as the child reports; the
         transcript, or DebriefError on failure, timeout or `cancel` being set."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        reported = None
+        reported = 0.0  # nothing to say until the child reports progress
         try:
             while not (status := self.poll()).done:
                 if cancel is not None and cancel.is_set():
