@@ -93,7 +93,9 @@ class TranscriptionJob:
             except DebriefError as exc:
                 error = str(exc)
         self._status = JobStatus(1.0, 0.0, done=True, error=error)
-        self._worker.stop()
+        # The child holds nothing more; waiting for its interpreter to wind down (model,
+        # thread pools) would only delay the caller.
+        self._worker.kill()
 
     def _fail(self, message: str) -> None:
         self._status = JobStatus(self._status.fraction, None, done=True, error=message)

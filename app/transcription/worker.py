@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.transcript import Transcript
+from app.transcription.models import ModelChoice
 
 # spawn, not fork: forking a process that runs Qt or audio threads is unsafe, and a
 # spawned child starts clean on every platform.
@@ -98,7 +99,7 @@ def _malloc_trim() -> Any:
     return None
 
 
-def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ...],
+def _serve(conn: Any, model: str | ModelChoice | None, threads: int, vocabulary: tuple[str, ...],
            nice: int) -> None:
     """Child main loop: load the model, then answer requests until None or EOF."""
     if nice:
@@ -112,7 +113,7 @@ def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ..
     from app.transcription.models import resolve_model
 
     try:
-        choice = resolve_model(model)
+        choice = model if isinstance(model, ModelChoice) else resolve_model(model)
         load_model(choice, threads)
     except DebriefError as exc:
         conn.send(Failed(None, str(exc)))
@@ -147,7 +148,7 @@ def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ..
 class Worker:
     """A child process running the recognizer; every method returns at once."""
 
-    def __init__(self, model: str | None = None, threads: int = 1,
+    def __init__(self, model: str | ModelChoice | None = None, threads: int = 1,
                  vocabulary: Sequence[str] = (), nice: int = 0) -> None:
         self.model = model
         self.threads = threads

@@ -137,11 +137,11 @@ def _transcriber(timeout: float = 60.0) -> multiprocessing.Process:
 
 @pytest.fixture
 def long_answer(speak, tmp_path) -> Path:
-    """About a minute of speech: long enough that a kill lands mid-transcription."""
+    """About 45 s of speech: long enough that a kill lands mid-transcription."""
     one = sf.read(str(speak("The developer sends a request to the endpoint. We return an "
                             "error code when the payment fails.")), dtype="float32")[0]
     path = tmp_path / "long answer.wav"
-    sf.write(str(path), np.tile(np.concatenate([one, np.zeros(8000, "float32")]), 10), 16000,
+    sf.write(str(path), np.tile(np.concatenate([one, np.zeros(8000, "float32")]), 8), 16000,
              subtype="PCM_16")
     return path
 
