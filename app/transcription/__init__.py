@@ -4,8 +4,9 @@
 - models.py: which model to load, found on disk (`resolve_model`)
 - vocabulary.py: the case's words, to bias recognition toward them
 - pieces.py: where to cut a recording at pauses
+- speech_pieces.py: the speech alone, cut into pieces that take the vocabulary
 - worker.py: the recognizer in a child process
 - live.py: transcription during the rehearsal (`LiveTranscriber`)
-- job.py: a whole file in the background (`TranscriptionJob`)
+- job.py: a whole file in the worker process (`TranscriptionJob`): imports, Finish
 - wer.py: word error rate, for the benchmark
 """

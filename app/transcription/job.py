@@ -1,10 +1,10 @@
 """Transcribe a whole file in the background: a pollable, cancellable job.
 
-Imports, `debrief`'s whole-file fallback at Finish and the GUI all use it. The GUI polls
-it from a timer and other callers `wait()` for it (no Qt here); the work runs in a child
-process (see worker.py for why), so cancelling is immediate and a crash of the
-recognizer is a message, not a crash. `warm_up()` starts the child early, so the model
-loads while the caller still prepares the file.
+Imports and the whole-file fallback at Finish `wait()` for it from a thread; a timer can
+`poll()` it instead (no Qt here). The work runs in a child process (see worker.py for
+why), so cancelling is immediate and a crash of the recognizer is a message, not a
+crash. `warm_up()` starts the child early, so the model loads while the caller still
+prepares the file.
 """
 
 from __future__ import annotations
@@ -48,11 +48,6 @@ class TranscriptionJob:
         self._status = JobStatus()
         self.transcript: Transcript | None = None
 
-    @property
-    def worker_pid(self) -> int | None:
-        """The transcriber process's id, once started."""
-        return self._worker.pid
-
     def warm_up(self) -> None:
         """Start the child and let it load the model; the file can still be in the making."""
         if not self._warm:
@@ -93,9 +88,7 @@ class TranscriptionJob:
             except DebriefError as exc:
                 error = str(exc)
         self._status = JobStatus(1.0, 0.0, done=True, error=error)
-        # The child holds nothing more; waiting for its interpreter to wind down (model,
-        # thread pools) would only delay the caller.
-        self._worker.kill()
+        self._worker.stop()
 
     def _fail(self, message: str) -> None:
         self._status = JobStatus(self._status.fraction, None, done=True, error=message)
