@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Transcription benchmark: batch overhead, live lag, memory, and word error rate.
+"""Transcription benchmark: batch and import overhead, live lag, memory, word error rate.
 
     python bench/transcribe.py [--minutes 10] [--threads 2] [--speedup 8] [--work DIR]
 
 1. Builds a mock rehearsal by speaking ../shared/eval scripts D1-D4 with espeak-ng
-   (tools/make_mock_audio.py), cut to --minutes, and a long one six times as long by
-   repeating it (60 minutes by default).
+   (tools/make_mock_audio.py), or, where ../shared is absent, the scripts of
+   tests/data/corpus (tests/evaluation/script_audio.py); it says which. The speech is
+   cut to --minutes (or repeated to fill them), and a long one is six times as long.
 2. Batch: Debrief's transcribe_file against plain faster-whisper on the same model,
    options and thread count, interleaved twice, best of each; plus the background job
-   (child process, including its start-up and model load).
+   (child process, including its start-up and model load). Then a whole import, as the
+   user runs it (`debrief import`, its own process: start-up, decoding, the worker,
+   transcription, analysis), against a plain faster-whisper script in its own process
+   (start-up, model load, decoding, transcription) with the same model, threads,
+   beam 5, word timestamps and VAD.
 3. Live, on the long audio: a child process runs the live transcriber on a WAV that a
    thread appends to at --speedup times real time, the way the recorder writes it
    (0.1 s blocks, header synced every half second). Pieces are cut and transcribed as
@@ -47,6 +52,7 @@ from proc_rss import tree_rss  # noqa: E402  (bench/ is the script's own folder)
 SHARED = REPO.parent / "shared"
 SR = 16000
 EVAL_IDS = ("D1", "D2", "D3", "D4")
+IMPORT_PROMPT = "messaging-scheduled-messages"
 # The words the vocabulary should help with, as they appear in the references.
 SCORED_TERMS = ("API", "SDK", "SDKs", "webhook", "webhooks", "status callback", "callback URL",
                 "idempotency", "idempotent", "SID", "TwiML", "E.164", "OAuth", "429",
@@ -55,14 +61,29 @@ SCORED_TERMS = ("API", "SDK", "SDKs", "webhook", "webhooks", "status callback", 
 
 
 def eval_audio(work: Path) -> dict[str, tuple[Path, dict]]:
-    """Speak the eval scripts once (cached in `work`)."""
+    """Speak the eval scripts once (cached in `work`): ../shared/eval's, else the corpus's."""
+    if (SHARED / "eval" / "scripts").is_dir():
+        print(f"speech: {', '.join(EVAL_IDS)} from ../shared/eval")
+        scripts = [SHARED / "eval" / "scripts" / f"{sid}.json" for sid in EVAL_IDS]
+    else:
+        from tests.evaluation.corpus import script_paths
+
+        scripts = script_paths()
+        print(f"speech: ../shared is absent; {', '.join(p.stem for p in scripts)} "
+              "from tests/data/corpus")
     out = {}
-    for sid in EVAL_IDS:
+    for script in scripts:
+        sid = json.loads(script.read_text(encoding="utf-8"))["id"]
         wav = work / f"{sid}.wav"
         if not wav.exists():
-            subprocess.run([sys.executable, str(SHARED / "tools" / "make_mock_audio.py"),
-                            str(SHARED / "eval" / "scripts" / f"{sid}.json"), str(work),
-                            "--voice", "en-us"], check=True, capture_output=True)
+            if script.is_relative_to(SHARED):
+                subprocess.run([sys.executable, str(SHARED / "tools" / "make_mock_audio.py"),
+                                str(script), str(work), "--voice", "en-us"], check=True,
+                               capture_output=True)
+            else:
+                from tests.evaluation.script_audio import make_script_audio
+
+                make_script_audio(script, work)
         out[sid] = (wav, json.loads((work / f"{sid}.truth.json").read_text()))
     return out
 
@@ -129,6 +150,62 @@ def bench_batch(short: Path, threads: int) -> None:
     j = time.perf_counter() - began
     print(f"background job       : {j:6.1f} s  (child process: start-up and model load "
           f"included; ratio {j / p:.3f})")
+
+
+# Plain faster-whisper as a script of its own: what an import is measured against.
+PLAIN_SCRIPT = """
+import sys
+from faster_whisper import WhisperModel
+from app.audio.decode import load_audio
+from app.transcription.engine import COMPUTE_TYPE, transcribe_options
+from app.transcription.models import bundled_model
+model = WhisperModel(str(bundled_model().path), device="cpu", compute_type=COMPUTE_TYPE,
+                     cpu_threads=int(sys.argv[2]))
+segments, _ = model.transcribe(load_audio(sys.argv[1]), **transcribe_options(None))
+for _ in segments:
+    pass
+"""
+
+
+def bench_import(short: Path, work: Path) -> None:
+    """A whole `debrief import` against plain faster-whisper, each its own process."""
+    from app.transcription.engine import default_threads
+
+    threads = default_threads()  # what an import uses
+    paths = [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "DEBRIEF_DATA_DIR": str(work / "import-data"),
+           "PYTHONPATH": os.pathsep.join(paths)}
+    commands = {
+        "plain": [sys.executable, "-c", PLAIN_SCRIPT, str(short), str(threads)],
+        "import": [sys.executable, "-m", "app", "import", str(short), "--prompt",
+                   IMPORT_PROMPT],
+    }
+    times: dict[str, list[float]] = {"plain": [], "import": []}
+    cpu: dict[str, list[float]] = {"plain": [], "import": []}
+    for _ in range(2):
+        for name, command in commands.items():
+            began, used = time.perf_counter(), _children_cpu()
+            subprocess.run(command, check=True, env=env, capture_output=True)
+            times[name].append(time.perf_counter() - began)
+            cpu[name].append(_children_cpu() - used)
+    p, d = min(times["plain"]), min(times["import"])
+    pc, dc = min(cpu["plain"]), min(cpu["import"])
+    runs = {k: ", ".join(f"{t:.1f}" for t in v) for k, v in times.items()}
+    print(f"\n== Import, whole process, {threads} threads (the import's default) ==")
+    print(f"plain faster-whisper : {p:6.1f} s, CPU {pc:6.1f} s  (runs: {runs['plain']}; "
+          "start-up, model load, decode, transcribe)")
+    print(f"debrief import       : {d:6.1f} s, CPU {dc:6.1f} s  (runs: {runs['import']}; "
+          "start-up, worker, decode, transcribe, analysis)")
+    print(f"ratio import/plain   : {d / p:.3f}, CPU {dc / pc:.3f}   (target <= 1.10; on a "
+          "busy machine CPU time is the steadier figure)")
+
+
+def _children_cpu() -> float:
+    """CPU seconds used so far by ended child processes and theirs (the import's worker)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def live_child(long: Path, threads: int, speedup: float, result: Path) -> None:
@@ -254,7 +331,8 @@ def main() -> None:
     ap.add_argument("--live-threads", type=int, default=1)
     ap.add_argument("--speedup", type=float, default=8.0, help="live feed, x real time")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "debrief-bench")
-    ap.add_argument("--skip", action="append", default=[], choices=["batch", "live", "wer"])
+    ap.add_argument("--skip", action="append", default=[],
+                    choices=["batch", "import", "live", "wer"])
     ap.add_argument("--live-child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -268,6 +346,8 @@ def main() -> None:
     short, long = build_mocks(a.work, evals, a.minutes)
     if "batch" not in a.skip:
         bench_batch(short, a.threads)
+    if "import" not in a.skip:
+        bench_import(short, a.work)
     if "live" not in a.skip:
         bench_live(long, a.live_threads, a.speedup, a.work)
     if "wer" not in a.skip:

@@ -11,11 +11,11 @@ its header only now and then, so the data is sized by the file's length, not the
 from __future__ import annotations
 
 import os
-import struct
 from pathlib import Path
 
 import numpy as np
 
+from app.audio.wav_header import read_header
 from app.errors import DebriefError
 
 SAMPLE_RATE = 16000
@@ -122,30 +122,11 @@ def audio_duration(path: str | Path) -> float:
 
 
 def wav_data_offset(path: Path) -> int:
-    """Byte offset of the samples in a 16 kHz mono PCM16 WAV (walks the RIFF chunks)."""
-    with open(path, "rb") as fh:
-        head = fh.read(12)
-        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-            raise DebriefError("not a WAV file", path)
-        fmt_ok = False
-        while True:
-            chunk = fh.read(8)
-            if len(chunk) < 8:
-                raise DebriefError("WAV file has no data chunk yet", path)
-            cid, size = struct.unpack("<4sI", chunk)
-            if cid == b"fmt ":
-                body = fh.read(size)
-                tag, channels, rate = struct.unpack("<HHI", body[:8])
-                bits = struct.unpack("<H", body[14:16])[0]
-                fmt_ok = tag in (1, 0xFFFE) and channels == 1 and rate == SAMPLE_RATE and bits == 16
-                if not fmt_ok:
-                    raise DebriefError("expected a 16 kHz mono 16-bit WAV", path)
-                continue
-            if cid == b"data":
-                if not fmt_ok:
-                    raise DebriefError("WAV data comes before its format chunk", path)
-                return fh.tell()
-            fh.seek(size + (size & 1), os.SEEK_CUR)
+    """Byte offset of the samples in a 16 kHz mono PCM16 WAV."""
+    header = read_header(path)
+    if not header.pcm16_mono or header.rate != SAMPLE_RATE:
+        raise DebriefError("expected a 16 kHz mono 16-bit WAV", path)
+    return header.data_offset
 
 
 def read_growing_wav(path: Path, data_offset: int, start: int, end: int | None = None

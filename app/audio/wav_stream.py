@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 import struct
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
+
+from app.audio.wav_header import parse_header
 
 HEADER_BYTES = 44
 SAMPLE_WIDTH = 2  # PCM16
@@ -27,16 +30,12 @@ def _header(rate: int, data_bytes: int) -> bytes:
     )
 
 
-def _read_rate(fh) -> int:
-    fh.seek(0)
-    head = fh.read(HEADER_BYTES)
-    if len(head) < HEADER_BYTES or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-        raise ValueError("not a WAV file written by Debrief")
-    channels, rate = struct.unpack("<HI", head[22:28])
-    bits = struct.unpack("<H", head[34:36])[0]
-    if channels != 1 or bits != 16 or head[36:40] != b"data":
+def _read_rate(fh: BinaryIO) -> int:
+    """The sample rate of a WAV laid out as _header writes it (ValueError otherwise)."""
+    header = parse_header(fh)
+    if not header.pcm16_mono or header.data_offset != HEADER_BYTES:
         raise ValueError("not a 16-bit mono WAV file written by Debrief")
-    return rate
+    return header.rate
 
 
 def repair_header(path: Path) -> int:

@@ -1,7 +1,16 @@
 """Turn a session's transcript into its analysis.json: the last step after a rehearsal,
-and the step to redo when the user asks for a fresh analysis."""
+and the step to redo when the user asks for a fresh analysis.
+
+`finish_session` is what Finish does, with no Qt in it (the window runs it on a thread):
+finish the live transcript's tail, or, when live transcription failed or never ran,
+transcribe the whole recording in the recognizer's process; then save and analyse.
+"""
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from app.analysis import analyze
 from app.analysis.model import Analysis
@@ -14,6 +23,12 @@ from app.prompts.model import Prompt
 from app.sessions.folder import SessionFolder
 from app.sessions.meta import SessionMeta
 from app.transcript import Transcript, load_transcript
+
+if TYPE_CHECKING:
+    from app.transcription.live import LiveTranscriber
+
+# Finishing the live tail is seconds of work; this bounds a worker that hangs.
+TAIL_TIMEOUT = 600.0
 
 
 def session_prompt(meta: SessionMeta) -> Prompt | None:
@@ -43,3 +58,25 @@ def analyze_session(folder: SessionFolder, transcript: Transcript | None = None)
                        asked=asked_probes(meta.events))
     write_json_atomic(folder.analysis_path, analysis.to_dict())
     return analysis
+
+
+def finish_session(folder: SessionFolder, live: LiveTranscriber | None,
+                   model: str | None = None, vocabulary: Sequence[str] = (),
+                   progress: Callable[[float, float | None], None] | None = None,
+                   cancel: threading.Event | None = None) -> Analysis:
+    """The whole transcript and its analysis after Finish, both written to the folder.
+
+    `progress(fraction, eta)` follows a whole-file transcription; `cancel` stops it.
+    DebriefError when transcription fails; the recording is only ever read."""
+    if live is not None and live.status().error is None:
+        transcript = live.finish(timeout=TAIL_TIMEOUT)
+    else:
+        if live is not None:
+            live.cancel()
+        from app.transcription.job import TranscriptionJob
+
+        job = TranscriptionJob(folder.audio_path, folder.transcript_path, model=model,
+                               vocabulary=vocabulary)
+        job.start()
+        transcript = job.wait(progress=progress, cancel=cancel)
+    return analyze_session(folder, transcript)

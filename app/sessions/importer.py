@@ -58,9 +58,7 @@ def _write_audio(source: Path, target: Path) -> float:
     import soundfile
 
     from app.audio.decode import load_audio
-    from app.audio.length import check_length
 
-    check_length(source)  # before decoding: a 3-hour file would take gigabytes
     samples = load_audio(source)
     try:
         soundfile.write(str(target), samples, SAMPLE_RATE, subtype="PCM_16")
@@ -101,9 +99,8 @@ def import_recording(
     work = SessionFolder(staging)
     try:
         if suffix in AUDIO_SUFFIXES:
-            duration = _write_audio(path, work.audio_path)
-            transcript = _transcribe(work.audio_path, progress, model, threads, cancel,
-                                     prompt.product)
+            duration, transcript = _transcribe(path, work.audio_path, progress, model,
+                                               threads, cancel, prompt.product)
         else:
             transcript = load_transcript(path)
             duration = transcript.duration
@@ -119,14 +116,31 @@ def import_recording(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _transcribe(audio: Path, progress: Progress | None, model: Any, threads: int | None,
-                cancel: threading.Event | None, product: str) -> Transcript:
-    from app.transcription.engine import transcribe_file
+def _transcribe(source: Path, audio: Path, progress: Progress | None, model: Any,
+                threads: int | None, cancel: threading.Event | None, product: str,
+                ) -> tuple[float, Transcript]:
+    """Convert `source` to `audio` and transcribe it in the recognizer's process, which
+    starts first so that its model loads while the file is decoded."""
+    from app.audio.length import check_length
+    from app.transcription.job import TranscriptionJob
     from app.transcription.vocabulary import case_vocabulary
 
+    check_length(source)  # before decoding: a 3-hour file would take gigabytes
     # The case's vocabulary lowers the error on its terms (see bench/transcribe.py).
-    return transcribe_file(audio, model=model, progress=progress, cancel=cancel,
-                           threads=threads, vocabulary=case_vocabulary([product]))
+    job = TranscriptionJob(audio, model=model, threads=threads,
+                           vocabulary=case_vocabulary([product]))
+    job.warm_up()
+    try:
+        duration = _write_audio(source, audio)
+        job.start()
+        transcript = job.wait(progress=progress, cancel=cancel)
+    except DebriefError as exc:
+        if exc.path is not None or (cancel is not None and cancel.is_set()):
+            raise
+        raise DebriefError(f"transcription stopped: {exc}", source) from None
+    finally:
+        job.cancel()  # a no-op once it is done; otherwise no process is left behind
+    return duration, transcript
 
 
 def _analyze(transcript: Transcript, marks: Marks | None, prompt: Any) -> Analysis:

@@ -5,8 +5,9 @@
 - vocabulary.py: the case's words, to bias recognition toward them
 - pieces.py: where to cut a recording at pauses
 - inventions.py: the lines the recognizer made up, dropped before any transcript
+- speech_pieces.py: the speech alone, cut into pieces that take the vocabulary
 - worker.py: the recognizer in a child process
 - live.py: transcription during the rehearsal (`LiveTranscriber`)
-- job.py: a whole file in the background (`TranscriptionJob`)
+- job.py: a whole file in the worker process (`TranscriptionJob`): imports, Finish
 - wer.py: word error rate, for the benchmark
 """

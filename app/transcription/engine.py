@@ -37,6 +37,7 @@ from app.transcript import Segment, Transcript, Word
 from app.transcription.inventions import Heard, drop_inventions
 from app.transcription.models import ModelChoice, resolve_model
 from app.transcription.pieces import split_at_pauses
+from app.transcription.speech_pieces import TAIL_SECONDS, speech_pieces
 from app.transcription.vocabulary import vocabulary_text
 
 Progress = Callable[[float, float | None], None]
@@ -172,31 +173,40 @@ def transcribe_array(audio: np.ndarray, offset: float = 0.0,
     """Transcribe 16 kHz mono float32 samples; times come out shifted by `offset`
     seconds (the piece's place on the session's timeline).
 
-    `pieces` (default: when there is a vocabulary) cuts the audio at pauses into pieces
-    of 20-30 s and decodes each with the vocabulary prompt, as live transcription does."""
+    `pieces` (default: when there is a vocabulary) cuts the speech at pauses into pieces
+    of 20-30 s and decodes each with the vocabulary prompt (speech_pieces.py)."""
     choice = _choice(model)
     whisper = load_model(choice, threads)
     audio = np.ascontiguousarray(audio, dtype=np.float32)
     total = len(audio)
     use_pieces = bool(vocabulary) if pieces is None else pieces
-    spans = list(split_at_pauses(audio, SAMPLE_RATE)) if use_pieces else [(0, total)]
     options = transcribe_options(vocabulary)
+    source, spans, speech, shift = audio, [(0, total)], None, offset
+    if use_pieces:  # pieces of the speech alone, the voice detector run once (speech_pieces.py)
+        speech = speech_pieces(audio, options["vad_parameters"])
+        source, spans, total = speech.audio, speech.spans, max(1, len(speech.audio))
+        options = {**options, "vad_filter": False}
+        shift = 0.0  # timed on the joined speech until moved to the recording's timeline
     segments: list[Segment] = []
     began = time.monotonic()
     try:
         for first, last in spans:
-            raw, _info = whisper.transcribe(audio[first:last], **options)
+            raw, _info = whisper.transcribe(source[first:last], **options)
             heard: list[Heard] = []
             for seg in raw:
                 if cancel is not None and cancel.is_set():
                     raise TranscriptionCancelled()
-                heard += _heard(seg, offset + first / SAMPLE_RATE)
+                heard += _heard(seg, shift + first / SAMPLE_RATE)
                 if progress is not None:
                     _report(progress, (first + float(seg.end) * SAMPLE_RATE) / total, began)
-            segments += drop_inventions(heard, audio[first:last], offset + first / SAMPLE_RATE)
+                if speech is not None and (last - first) / SAMPLE_RATE - seg.end < TAIL_SECONDS:
+                    break  # only the padding is left: no window for it
+            segments += drop_inventions(heard, source[first:last], shift + first / SAMPLE_RATE)
             if progress is not None and last < total:
                 _report(progress, last / total, began)
-        if not use_pieces:
+        if speech is not None:
+            segments = speech.to_recording(segments, offset)
+        else:
             segments = _refill_gaps(whisper, audio, offset, segments, options, cancel)
     except (RuntimeError, MemoryError) as exc:  # the recognizer's own failures
         raise DebriefError(f"transcription failed ({type(exc).__name__}: "

@@ -31,7 +31,7 @@ from app.fileio.jsonfile import write_json_atomic
 from app.transcript import Segment, Transcript
 from app.transcription.engine import drop_repeats
 from app.transcription.pieces import FRAMES_PER_SECOND, find_cut, frame_energy
-from app.transcription.worker import Worker
+from app.transcription.worker import Done, Failed, Ready, Worker
 
 FRAME = SAMPLE_RATE // FRAMES_PER_SECOND
 
@@ -220,13 +220,13 @@ class LiveTranscriber:
         if self._worker is None:
             return
         for message in self._worker.messages():
-            kind = message[0]
-            if kind == "ready":
-                self._model_name = message[1]
-            elif kind == "error":
-                self._error = message[2]
-            elif kind == "done" and self._in_flight and message[1] == self._in_flight[0]:
-                piece: Transcript = message[2]
+            if isinstance(message, Ready):
+                self._model_name = message.model
+            elif isinstance(message, Failed):
+                self._error = message.message
+            elif (isinstance(message, Done) and self._in_flight
+                  and message.request == self._in_flight[0]):
+                piece = message.transcript
                 self._model_name = piece.model or self._model_name
                 last = self.segments[-1].text if self.segments else ""
                 self.segments.extend(drop_repeats(piece.segments, last))

@@ -9,9 +9,9 @@ the UI. A child can be niced below the recorder, cancelled at once by terminatin
 and it frees all its memory when it ends. The cost is a second or two to start and
 load the model, paid once per rehearsal or file.
 
-Messages back are tuples: ("ready", model_name), ("progress", id, fraction, eta),
-("done", id, Transcript), ("error", id, message). A ("error", None, message) before
-"ready" means the model could not be loaded.
+Every way of running the recognizer goes through this door: live pieces, imports and
+the whole-file fallback at Finish. Requests and replies are named records (below); a
+`Failed` with no request before `Ready` means the model could not be loaded.
 """
 
 from __future__ import annotations
@@ -23,11 +23,63 @@ import functools
 import multiprocessing
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
+
+from app.transcript import Transcript
+from app.transcription.models import ModelChoice
 
 # spawn, not fork: forking a process that runs Qt or audio threads is unsafe, and a
 # spawned child starts clean on every platform.
 _CTX = multiprocessing.get_context("spawn")
+
+
+@dataclass(frozen=True)
+class PieceRequest:
+    """Transcribe samples [start, end) of a (growing) 16 kHz PCM16 WAV."""
+
+    request: int
+    wav: str
+    data_offset: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FileRequest:
+    """Transcribe a whole audio file, reporting progress on the way."""
+
+    request: int
+    path: str
+
+
+@dataclass(frozen=True)
+class Ready:
+    """The model is loaded; requests are served from now on."""
+
+    model: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    request: int
+    fraction: float
+    eta: float | None  # seconds left, once it can be guessed
+
+
+@dataclass(frozen=True)
+class Done:
+    request: int
+    transcript: Transcript
+
+
+@dataclass(frozen=True)
+class Failed:
+    request: int | None  # None: the model could not be loaded, nothing will be served
+    message: str
+
+
+Reply = Ready | Progress | Done | Failed
 
 
 def _release_free_memory() -> None:
@@ -47,7 +99,7 @@ def _malloc_trim() -> Any:
     return None
 
 
-def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ...],
+def _serve(conn: Any, model: str | ModelChoice | None, threads: int, vocabulary: tuple[str, ...],
            nice: int) -> None:
     """Child main loop: load the model, then answer requests until None or EOF."""
     if nice:
@@ -61,12 +113,12 @@ def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ..
     from app.transcription.models import resolve_model
 
     try:
-        choice = resolve_model(model)
+        choice = model if isinstance(model, ModelChoice) else resolve_model(model)
         load_model(choice, threads)
     except DebriefError as exc:
-        conn.send(("error", None, str(exc)))
+        conn.send(Failed(None, str(exc)))
         return
-    conn.send(("ready", choice.name))
+    conn.send(Ready(choice.name))
     while True:
         try:
             request = conn.recv()
@@ -74,29 +126,29 @@ def _serve(conn: Any, model: str | None, threads: int, vocabulary: tuple[str, ..
             return
         if request is None:
             return
-        kind, rid, args = request
+        rid = request.request
         try:
-            if kind == "piece":
-                path, data_offset, start, end = args
-                audio = read_growing_wav(Path(path), data_offset, start, end)
-                result = transcribe_array(audio, start / SAMPLE_RATE, choice,
+            if isinstance(request, PieceRequest):
+                audio = read_growing_wav(Path(request.wav), request.data_offset,
+                                         request.start, request.end)
+                result = transcribe_array(audio, request.start / SAMPLE_RATE, choice,
                                           vocabulary=vocabulary, threads=threads)
             else:
                 result = transcribe_file(
-                    args, choice, vocabulary=vocabulary, threads=threads,
-                    progress=lambda f, eta, rid=rid: conn.send(("progress", rid, f, eta)))
-            conn.send(("done", rid, result))
+                    request.path, choice, vocabulary=vocabulary, threads=threads,
+                    progress=lambda f, eta, rid=rid: conn.send(Progress(rid, f, eta)))
+            conn.send(Done(rid, result))
         except DebriefError as exc:
-            conn.send(("error", rid, str(exc)))
+            conn.send(Failed(rid, str(exc)))
         except Exception as exc:  # report, keep serving: the next piece may be fine
-            conn.send(("error", rid, f"transcription failed ({type(exc).__name__}: {exc})"))
+            conn.send(Failed(rid, f"transcription failed ({type(exc).__name__}: {exc})"))
         _release_free_memory()
 
 
 class Worker:
     """A child process running the recognizer; every method returns at once."""
 
-    def __init__(self, model: str | None = None, threads: int = 1,
+    def __init__(self, model: str | ModelChoice | None = None, threads: int = 1,
                  vocabulary: Sequence[str] = (), nice: int = 0) -> None:
         self.model = model
         self.threads = threads
@@ -107,7 +159,7 @@ class Worker:
         self._stopping = False
 
     def start(self) -> None:
-        """Start the child; it loads the model and then says "ready"."""
+        """Start the child; it loads the model and then replies `Ready`."""
         self._conn, child = _CTX.Pipe()
         self.process = _CTX.Process(
             target=_serve, name="debrief-transcriber", daemon=True,
@@ -122,15 +174,15 @@ class Worker:
 
     def send_piece(self, rid: int, wav: str, data_offset: int, start: int, end: int) -> None:
         """Ask for samples [start, end) of a (growing) PCM16 WAV."""
-        self._conn.send(("piece", rid, (wav, data_offset, start, end)))
+        self._conn.send(PieceRequest(rid, wav, data_offset, start, end))
 
     def send_file(self, rid: int, path: str) -> None:
         """Ask for a whole audio file, with progress messages."""
-        self._conn.send(("file", rid, path))
+        self._conn.send(FileRequest(rid, path))
 
-    def messages(self) -> list[tuple]:
+    def messages(self) -> list[Reply]:
         """Whatever the child has said since the last call (never blocks)."""
-        out: list[tuple] = []
+        out: list[Reply] = []
         try:
             while self._conn is not None and self._conn.poll():
                 out.append(self._conn.recv())

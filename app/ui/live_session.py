@@ -1,18 +1,19 @@
 """Transcription alongside a rehearsal, and the hand-over to the review after Finish.
 
 The live transcriber is polled from a UI timer while the user speaks; at Finish a
-QThread transcribes the tail and writes the analysis, so the window never freezes.
-If live transcription failed or never started, the whole recording is transcribed then.
+QThread runs `finish_session` (the tail, or the whole recording if live transcription
+failed or never started, then the analysis), so the window never freezes.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.errors import DebriefError
-from app.sessions.finalize import analyze_session
+from app.sessions.finalize import finish_session
 from app.sessions.folder import SessionFolder
 from app.transcription.live import LiveStatus, LiveTranscriber
 
@@ -23,7 +24,7 @@ _MAX_RESTARTS = 3
 
 
 class _FinishThread(QThread):
-    """Transcribe what is left, then analyse. Runs off the UI thread."""
+    """Runs finish_session off the UI thread and says how it went."""
 
     failed = Signal(str)
 
@@ -34,24 +35,13 @@ class _FinishThread(QThread):
         self.folder, self.live, self.model = folder, live, model
         self.vocabulary = vocabulary
         self.fraction: float | None = None
+        self.cancel = threading.Event()
 
     def run(self) -> None:
         try:
-            if self.live is not None and self.live.status().error is None:
-                transcript = self.live.finish(timeout=600)
-            else:
-                if self.live is not None:
-                    self.live.cancel()
-                from app.transcription.engine import transcribe_file
-
-                transcript = transcribe_file(
-                    self.folder.audio_path, model=self.model, vocabulary=self.vocabulary,
-                    progress=lambda f, _eta: setattr(self, "fraction", f),
-                )
-                from app.transcript import save_transcript
-
-                save_transcript(transcript, self.folder.transcript_path)
-            analyze_session(self.folder, transcript)
+            finish_session(self.folder, self.live, self.model, self.vocabulary,
+                           progress=lambda f, _eta: setattr(self, "fraction", f),
+                           cancel=self.cancel)
         except DebriefError as exc:
             self.failed.emit(str(exc))
 
@@ -145,6 +135,8 @@ class LiveSession(QObject):
     def cancel(self) -> None:
         """Stop transcribing (the window is closing); what is transcribed stays on disk."""
         self._timer.stop()
+        if self._thread is not None:
+            self._thread.cancel.set()
         if self.live is not None:
             self.live.cancel()
 

@@ -1,15 +1,19 @@
 """The transcription worker is killed (SIGKILL) while a rehearsal records: the app stays
 up, says so and restarts it where it left off, the recording goes on with no overflows,
-and Finish still produces the whole transcript and the analysis."""
+and Finish still produces the whole transcript and the analysis. Killed during an
+import, the import fails with a clear message and can be run again."""
 
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import signal
 import threading
 import time
+from pathlib import Path
 
+import numpy as np
 import pytest
 import soundfile as sf
 
@@ -118,3 +122,54 @@ def test_a_worker_that_keeps_failing_is_not_restarted_forever(qtbot, tmp_path, s
     assert "model folder not found" in failed.args[0]
     assert not folder.analysis_path.exists()
     assert folder.audio_path.read_bytes() == wav.read_bytes()  # the recording is intact
+
+
+def _transcriber(timeout: float = 60.0) -> multiprocessing.Process:
+    """This process's recognizer child, once it runs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [p for p in multiprocessing.active_children() if p.name == "debrief-transcriber"]
+        if found:
+            return found[0]
+        time.sleep(0.05)
+    raise AssertionError("no transcriber process started")
+
+
+@pytest.fixture
+def long_answer(speak, tmp_path) -> Path:
+    """About 45 s of speech: long enough that a kill lands mid-transcription."""
+    one = sf.read(str(speak("The developer sends a request to the endpoint. We return an "
+                            "error code when the payment fails.")), dtype="float32")[0]
+    path = tmp_path / "long answer.wav"
+    sf.write(str(path), np.tile(np.concatenate([one, np.zeros(8000, "float32")]), 8), 16000,
+             subtype="PCM_16")
+    return path
+
+
+def test_import_survives_a_killed_transcriber_and_can_be_retried(qtbot, long_answer):
+    """A native crash of the recognizer during an import (SIGKILL stands in for it): the
+    window stays up, says what happened, leaves nothing behind, and the same import
+    succeeds when started again."""
+    from app.paths import sessions_dir
+    from app.prompts import load_library
+    from app.sessions.store import SessionStore
+    from app.ui.home import HomeView
+
+    home = HomeView(SessionStore(), prompts=lambda: load_library().prompts)
+    qtbot.addWidget(home)
+    task = home.start_import(long_answer, "messaging-scheduled-messages", show_progress=False)
+    progressed: list[float] = []
+    task.worker.progress.connect(lambda f, _eta: progressed.append(f))
+    child = _transcriber()
+    qtbot.waitUntil(lambda: bool(progressed), timeout=60_000)  # mid-transcription
+    with qtbot.waitSignal(task.failed, timeout=30_000) as failed:
+        os.kill(child.pid, signal.SIGKILL)
+    message = failed.args[0]
+    assert str(long_answer) in message and "killed" in message and "try again" in message
+    assert progressed[-1] < 1.0
+    assert list(sessions_dir().iterdir()) == []  # the half-made session is gone
+    assert home.import_button.isEnabled() and home.last_error == message
+    with qtbot.waitSignal(home.sessionImported, timeout=180_000) as again:
+        home.start_import(long_answer, "messaging-scheduled-messages", show_progress=False)
+    transcript = load_transcript(sessions_dir() / again.args[0] / "transcript.json")
+    assert "payment" in transcript.text.lower()

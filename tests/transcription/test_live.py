@@ -20,6 +20,7 @@ from app.errors import DebriefError
 from app.transcript import load_transcript
 from app.transcription.job import TranscriptionJob
 from app.transcription.live import LiveTranscriber
+from app.transcription.models import ModelChoice
 
 pytestmark = pytest.mark.model
 
@@ -127,12 +128,15 @@ def test_killed_worker_is_reported_and_retry_resumes(
     assert wav.read_bytes() == before  # the recording is only ever read
 
 
-def test_job_transcribes_a_file_with_progress(sentence_wav: Path, tmp_path: Path) -> None:
+def test_job_transcribes_a_file_with_progress(sentence_wav: Path, tmp_path: Path,
+                                              model: ModelChoice) -> None:
     out = tmp_path / "t.srt"
-    job = TranscriptionJob(sentence_wav, out, threads=1)
+    job = TranscriptionJob(sentence_wav, out, model=model, threads=1)  # a resolved model
     job.start()
-    transcript = job.wait(timeout=120)
+    seen: list[float] = []
+    transcript = job.wait(timeout=120, progress=lambda f, _eta: seen.append(f))
     assert job.poll().done and job.poll().fraction == 1.0
+    assert seen and seen[-1] == 1.0 and transcript.model == model.name
     assert "endpoint" in transcript.text.lower()
     assert load_transcript(out).text == transcript.text
 

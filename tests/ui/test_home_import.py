@@ -82,3 +82,18 @@ def test_cancelled_import_leaves_nothing(qtbot, home: HomeView, speak):
         task.cancel()
     assert list(sessions_dir().iterdir()) == []
     assert home.last_error == "" and home.import_button.isEnabled()
+
+
+@pytest.mark.model
+def test_progress_shows_from_the_first_moment(qtbot, home: HomeView, speak):
+    wav = speak("The create call takes a send at timestamp and returns the schedule's id. "
+                "When it fires we post an event to their status callback.")
+    task = home.start_import(wav, PROMPT)
+    dialog = task.dialog
+    # Busy at once, before the file is decoded or the model has loaded.
+    assert dialog.isVisible() and dialog.maximum() == 0 and dialog.labelText() == "Starting…"
+    with qtbot.waitSignal(home.sessionImported, timeout=120_000):
+        pass
+    # Then a percentage, once the transcriber reported one.
+    assert dialog.maximum() == 1000 and dialog.labelText().startswith("Transcribing… 100%")
+    assert not dialog.isVisible()

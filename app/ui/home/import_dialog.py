@@ -1,6 +1,8 @@
 """Importing a recording or transcript from the home screen: pick the file, pick the
-prompt it answered, then transcribe and analyse it on a worker thread while a progress
-dialog shows how far it got (and can cancel it)."""
+prompt it answered, then import it (importer.py: the recognizer runs in its own process)
+from a thread while a progress dialog shows how far it got and can cancel it. The dialog
+appears at once, busy ("Starting…") while the file is decoded and the model loads, and
+shows a percentage from the first transcribed words."""
 
 from __future__ import annotations
 
@@ -140,19 +142,24 @@ class ImportTask(QObject):
         worker.failed.connect(self._failed)
         self.dialog: QProgressDialog | None = None
         if show_progress:
-            self.dialog = QProgressDialog("Reading the file…", "Cancel", 0, 1000, parent)
+            # A 0..0 range is Qt's busy bar: something happens, how much is not known yet.
+            self.dialog = QProgressDialog("Starting…", "Cancel", 0, 0, parent)
             self.dialog.setWindowTitle("Importing")
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            self.dialog.setMinimumDuration(300)
+            self.dialog.setMinimumDuration(0)
             self.dialog.canceled.connect(worker.cancel.set)
             worker.progress.connect(self._progress)
 
     def start(self) -> None:
+        if self.dialog is not None:
+            self.dialog.show()
         self.thread.start()
 
     def _progress(self, fraction: float, eta: float) -> None:
         if self.dialog is None:
             return
+        if self.dialog.maximum() == 0:
+            self.dialog.setRange(0, 1000)
         left = f" — about {int(eta) // 60}:{int(eta) % 60:02d} left" if eta >= 0 else ""
         self.dialog.setLabelText(f"Transcribing… {fraction:.0%}{left}")
         self.dialog.setValue(round(fraction * 1000))
@@ -169,7 +176,7 @@ class ImportTask(QObject):
         self.done.emit(session_id)
 
     def cancel(self) -> None:
-        """Stop at the next transcribed segment; nothing is kept."""
+        """Stop the transcription now; nothing is kept."""
         self.worker.cancel.set()
 
     def _failed(self, message: str) -> None:

@@ -9,7 +9,6 @@ the rest of the review keeps working.
 
 from __future__ import annotations
 
-import struct
 import threading
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.audio.wav_header import read_header
+from app.errors import DebriefError
 from app.ui.review.stretch import Stretcher
 
 if TYPE_CHECKING:
@@ -33,33 +34,17 @@ _LATENCY = 0.2
 def _pcm16_memmap(path: Path) -> tuple[np.ndarray, int] | None:
     """Map a mono PCM16 WAV's samples without reading them (a 60-minute file is 115 MB).
     None when the file is some other kind of WAV."""
-    with open(path, "rb") as fh:
-        head = fh.read(12)
-        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-            return None
-        rate = channels = bits = 0
-        while True:
-            chunk = fh.read(8)
-            if len(chunk) < 8:
-                return None
-            cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-            if cid == b"fmt ":
-                fmt = fh.read(size + (size & 1))
-                tag, channels, rate = struct.unpack("<HHI", fmt[:8])
-                bits = struct.unpack("<H", fmt[14:16])[0]
-                if tag not in (1, 0xFFFE) or channels != 1 or bits != 16:
-                    return None
-            elif cid == b"data":
-                if not rate:
-                    return None
-                offset = fh.tell()
-                # A recording still being written may claim more than is there.
-                available = (path.stat().st_size - offset) // 2
-                count = min(size // 2, available) if size else available
-                return np.memmap(path, dtype="<i2", mode="r", offset=offset,
-                                 shape=(count,)), rate
-            else:
-                fh.seek(size + (size & 1), 1)
+    try:
+        header = read_header(path)
+    except DebriefError:
+        return None
+    if not header.pcm16_mono or not header.rate:
+        return None
+    # A recording still being written may claim more than is there.
+    available = header.frames(path.stat().st_size)
+    count = min(header.data_bytes // 2, available) if header.data_bytes else available
+    return np.memmap(path, dtype="<i2", mode="r", offset=header.data_offset,
+                     shape=(count,)), header.rate
 
 
 class AudioPlayer(QObject):
