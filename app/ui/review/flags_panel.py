@@ -21,8 +21,8 @@ class FlagsPanel(EvidenceList):
         red = QColor("#FF8A7A" if dark else "#C0392B")
         green = QColor("#6FD39B" if dark else "#1E8449")
         for f in analysis.flags:
-            self.add_entry("⚑", f.title, f.moments, f.detail, red)
+            self.add_entry("flag", f.title, f.moments, f.detail, red)
         for f in analysis.strengths:
-            self.add_entry("★", f.title, f.moments, f.detail, green)
+            self.add_entry("star", f.title, f.moments, f.detail, green)
         if not analysis.findings:
             self.add_entry("", "No red flags raised", [])
