@@ -143,14 +143,15 @@ class MainWindow(QMainWindow):
         """The keys of the page in front (F1 or ?)."""
         if self.keys_dialog is not None:
             self.keys_dialog.close()
-        self.keys_dialog = KeysDialog(self.page_title(), self)
-        self.keys_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.keys_dialog.destroyed.connect(self._keys_closed)
-        self.keys_dialog.open()
-        return self.keys_dialog
+        dialog = self.keys_dialog = KeysDialog(self.page_title(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _: self._keys_closed(dialog))
+        dialog.open()
+        return dialog
 
-    def _keys_closed(self) -> None:
-        self.keys_dialog = None
+    def _keys_closed(self, dialog: KeysDialog) -> None:
+        if self.keys_dialog is dialog:
+            self.keys_dialog = None
 
     def _update_badge(self) -> None:
         r = self.rehearse.rehearsal if self.rehearse.in_progress else None

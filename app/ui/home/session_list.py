@@ -93,6 +93,13 @@ class SessionList(QWidget):
         self.prompt_filter = QComboBox()
         self.prompt_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_filter(prompt_id=self.prompt_filter.currentData() or ""))
+        # The filters take a set share of the row whatever their longest entry, so the
+        # search box keeps its width (a theme change re-measures the combo boxes).
+        self.search.setMinimumWidth(180)
+        for combo in (self.product_filter, self.prompt_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.product_filter, 1)

@@ -97,7 +97,7 @@ class ClockDisplay(QFrame):
         advance = QFontMetrics(font).horizontalAdvance(self.time_label.text())
         if advance > width:
             size = int(size * width / advance)
-        size = max(48, min(size, int(height * 0.9)))
+        size = max(48, min(size, int(height * 0.75)))  # digits stay inside the label
         font.setPixelSize(size)
         self.time_label.setFont(font)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -95,7 +96,13 @@ class RehearseView(QWidget):
         side.addWidget(self.stages)
         side.addSpacing(18)
         side.addWidget(prompt_head)
-        side.addWidget(self.prompt_label, 1)
+        # A long prompt scrolls inside its box instead of being cut off.
+        prompt_box = QScrollArea()
+        prompt_box.setWidget(self.prompt_label)
+        prompt_box.setWidgetResizable(True)
+        prompt_box.setFrameShape(QFrame.Shape.NoFrame)
+        prompt_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay on the clock
+        side.addWidget(prompt_box, 1)
         main = QHBoxLayout()
         main.addWidget(self.clock, 1)
         main.addSpacing(20)

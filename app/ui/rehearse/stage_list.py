@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from app.rehearsal.stage_clock import StageStatus, format_clock
+from app.ui.elided_label import ElidedLabel
 from app.ui.icons import pixmap
 from app.ui.rehearse.theme import INK, LIGHT_COLOURS, MUTED
 
@@ -61,18 +62,17 @@ class StageList(QWidget):
         return next((i for i, (here, *_) in enumerate(self._rows)
                      if not here.pixmap().isNull()), -1)
 
-    def _build(self, count: int) -> None:
+    def _build(self, count: int) -> None:  # titles come from prompt files: plain text
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self._rows = []
         for i in range(count):
-            here, dot, title, times = QLabel(), QLabel(), QLabel(), QLabel()
+            # A long title is shortened (whole in its tooltip); the budgets stay in view.
+            here, dot, title, times = QLabel(), QLabel(), ElidedLabel(), QLabel()
             here.setFixedSize(18, 18)
             dot.setFixedSize(DOT, DOT)
-            title.setTextFormat(Qt.TextFormat.PlainText)  # titles from prompt files
-            title.setWordWrap(True)  # a long title wraps, the budgets stay in view
             times.setTextFormat(Qt.TextFormat.PlainText)
             for col, label in enumerate((here, dot, title, times)):
                 self._grid.addWidget(label, i, col, Qt.AlignmentFlag.AlignVCenter)
