@@ -131,7 +131,7 @@ class ReviewScreen(QWidget):
         self.tabs.addTab(self.flags, "Flags")
         self.tabs.addTab(self.delivery, "Delivery")
         self.tabs.addTab(self.bookmarks, "Bookmarks")
-        right_lay.addWidget(titled_chart(self.chart))
+        right_lay.addWidget(titled_chart(self.chart), 3)
         right_lay.addWidget(self.tabs, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
