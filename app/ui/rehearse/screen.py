@@ -308,7 +308,11 @@ class RehearsalScreen(QWidget):
         path = r.finish()
         self.rehearsal = None
         self.discarding.emit(str(path))
-        token = move_to_trash(path)
+        try:
+            token = move_to_trash(path)
+        except DebriefError as exc:  # the take stays a finished session: nothing is lost
+            QMessageBox.warning(self, "Debrief", f"The recording was kept: {exc}")
+            return None
         self.discarded.emit(token)
         self.show_setup()
         return token

@@ -57,11 +57,6 @@ class StageList(QWidget):
         """The spent / budget label of row `index`."""
         return self._rows[index][3]
 
-    def current_row(self) -> int:
-        """The row marked as the current stage (-1 when none)."""
-        return next((i for i, (here, *_) in enumerate(self._rows)
-                     if not here.pixmap().isNull()), -1)
-
     def _build(self, count: int) -> None:  # titles come from prompt files: plain text
         while self._grid.count():
             item = self._grid.takeAt(0)
