@@ -143,6 +143,8 @@ class LibraryView(QWidget):
         self.prompt_list.currentItemChanged.connect(self._on_current_changed)
         self.length_combo.currentIndexChanged.connect(self._render_detail)
         self.rehearse_button.clicked.connect(self._on_rehearse)
+        self.rehearse_button.setToolTip("Set up a rehearsal of this prompt (Enter in the list)")
+        self.prompt_list.itemActivated.connect(lambda _item: self._on_rehearse())
         self._populate()
 
     # -- layout ---------------------------------------------------------------

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -21,13 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audio.recorder import RecorderState
 from app.errors import DebriefError
 from app.prompts import load_library, use_prompts_folder
 from app.sessions.folder import SessionFolder
 from app.sessions.store import SessionStore, library_products
+from app.sessions.trash import Trashed
 from app.ui.home import HomeView
+from app.ui.key_help import KeysDialog
 from app.ui.library_view import LibraryView
 from app.ui.live_session import LiveSession
+from app.ui.recording_badge import RecordingBadge
 from app.ui.rehearse import RehearsalScreen
 from app.ui.rehearse.recovery_dialog import offer_recovery
 from app.ui.review.review_screen import ReviewScreen
@@ -38,7 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Debrief")
-        self.resize(1360, 860)
+        self.resize(1360, 860)  # shrunk to the screen when shown
         self.settings = settings or Settings()
         bind_theme(self.settings)
         use_prompts_folder(self.settings.prompts_folder())  # imports and analyses see it too
@@ -61,9 +65,21 @@ class MainWindow(QMainWindow):
         self._add_page("Rehearse", self.rehearse, "Ctrl+3")
         self._add_page("Review", self.review, "Ctrl+4")
         self._rail.addStretch(1)
+        self.recording_badge = RecordingBadge()
+        self.recording_badge.clicked.connect(lambda: self.show_page(self.rehearse))
+        self._rail.addWidget(self.recording_badge)
+        self._badge_timer = QTimer(self, interval=500)
+        self._badge_timer.timeout.connect(self._update_badge)
         settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
         self.addAction(settings_action)
+        # "?" only reaches here when no text field takes it (they accept printable keys).
+        help_action = QAction(self)
+        help_action.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("?")])
+        help_action.triggered.connect(self.show_keys)
+        self.addAction(help_action)
+        self.keys_dialog: KeysDialog | None = None
+        self._discarded = False
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -83,6 +99,8 @@ class MainWindow(QMainWindow):
         self.rehearse.cancelled.connect(lambda: self.show_page(self.library_view))
         self.rehearse.recordingStarted.connect(self._recording_started)
         self.rehearse.finished.connect(self._rehearsal_finished)
+        self.rehearse.discarding.connect(self._stop_live)
+        self.rehearse.discarded.connect(self._take_discarded)
         self.review.backRequested.connect(lambda: self.show_page(self.home))
         self.review.sessionChanged.connect(self._session_changed)
         self.settings.changed.connect(self._setting_changed)
@@ -107,10 +125,58 @@ class MainWindow(QMainWindow):
         page.setProperty("navButton", button)
 
     def show_page(self, page: QWidget) -> None:
+        if page is self.rehearse and self.rehearse.showing_setup:
+            # The sidebar's way in: the same setup as "Rehearse this prompt…".
+            self.rehearse.show_setup(self.library_view.current_prompt())
         self.pages.setCurrentWidget(page)
         button = page.property("navButton")
         if button is not None:
             button.setChecked(True)
+        self._update_badge()
+
+    def page_title(self) -> str:
+        """The name of the page in front, as the sidebar says it."""
+        button = self.pages.currentWidget().property("navButton")
+        return button.text() if button is not None else ""
+
+    def show_keys(self) -> KeysDialog:
+        """The keys of the page in front (F1 or ?)."""
+        if self.keys_dialog is not None:
+            self.keys_dialog.close()
+        dialog = self.keys_dialog = KeysDialog(self.page_title(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _: self._keys_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _keys_closed(self, dialog: KeysDialog) -> None:
+        if self.keys_dialog is dialog:
+            self.keys_dialog = None
+
+    def _update_badge(self) -> None:
+        r = self.rehearse.rehearsal if self.rehearse.in_progress else None
+        away = self.pages.currentWidget() is not self.rehearse
+        if r is None:
+            self._badge_timer.stop()
+        elif not self._badge_timer.isActive():
+            self._badge_timer.start()
+        self.recording_badge.show_recording(
+            r.recorder.seconds_written if r is not None and away else None,
+            paused=r is not None and r.recorder.state == RecorderState.PAUSED)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """No bigger than the screen's free area (a 1280x720 laptop included)."""
+        area = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.size()  # the title bar and borders
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(area.topLeft())
 
     # -- the flow ----------------------------------------------------------------------
 
@@ -222,13 +288,29 @@ class MainWindow(QMainWindow):
             self.store.sync()
             self.home.reload()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.rehearse.in_progress and not self.rehearse.confirm_close():
-            event.ignore()
-            return
+    def _stop_live(self, *_: object) -> None:
         if self.live is not None:
             self.live.cancel()
             self.live.wait()
+
+    def _take_discarded(self, token: Trashed) -> None:
+        """A take discarded on closing is in the trash: Home offers to undo it."""
+        self._discarded = True
+        self.live = None
+        self.home.reload()
+        self.home.list.offer_undo([token], "Discarded the rehearsal. It stays in the trash "
+                                           "until the trash is emptied.")
+        self.show_page(self.home)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._discarded = False
+        if self.rehearse.in_progress and not self.rehearse.confirm_close():
+            event.ignore()
+            return
+        if self._discarded:
+            event.ignore()  # stay open while Undo is at hand; closing again quits
+            return
+        self._stop_live()
         event.accept()
 
     def error(self, message: str) -> None:

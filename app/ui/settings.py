@@ -1,5 +1,9 @@
 """The user's preferences, kept in QSettings, and the dialog that edits them.
 
+They live where the platform keeps settings (~/.config/Debrief on Linux), except when
+DEBRIEF_DATA_DIR points at a data folder: then in settings.ini beside the data, so a
+portable install or a test never writes to the real home.
+
 `Settings` is the one place that knows the keys, their types and defaults. Every
 change emits `changed(key)`, so screens apply it at once: the theme switches, the next
 rehearsal uses the new microphone and length, the next transcription the new model.
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.paths import user_prompts_dir
+from app.paths import DATA_DIR_ENV, data_dir, user_prompts_dir
 from app.ui.theme import THEME_TITLES, THEMES, apply_theme
 
 MICROPHONE = "audio/microphone"  # device name; "" = the system default
@@ -65,7 +69,7 @@ class Settings(QObject):
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store if store is not None else QSettings("Debrief", "Debrief")
+        self.store = store if store is not None else default_store()
 
     def value(self, key: str) -> Any:
         """The stored value of `key`, of its default's type (the default if unset/bad)."""
@@ -128,6 +132,14 @@ class Settings(QObject):
     def prompts_folder(self) -> Path:
         """Where the user's own prompts live."""
         return Path(self.value(PROMPTS_FOLDER) or user_prompts_dir())
+
+
+def default_store() -> QSettings:
+    """settings.ini in the data folder when DEBRIEF_DATA_DIR is set, else the platform's
+    usual place (where existing settings already are)."""
+    if os.environ.get(DATA_DIR_ENV):
+        return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings("Debrief", "Debrief")
 
 
 def bind_theme(settings: Settings, app: QApplication | None = None) -> None:

@@ -147,7 +147,7 @@ def test_keys_do_nothing_before_start_and_help_lists_them(rig, qtbot, monkeypatc
 
 
 @pytest.mark.parametrize("answer", [KEEP, DISCARD, CANCEL])
-def test_closing_mid_rehearsal_asks_and_keeps_by_default(rig, answer):
+def test_closing_mid_rehearsal_asks_and_keeps_by_default(rig, answer, home_trash):
     screen, clock, _ = rig
     assert screen.confirm_close() is True  # nothing running: nothing to ask
     screen.start(tiny_prompt(), 45)
@@ -158,8 +158,10 @@ def test_closing_mid_rehearsal_asks_and_keeps_by_default(rig, answer):
     if answer == KEEP:
         meta = json.loads((folder / "session.json").read_text())
         assert meta["state"] == "finished" and meta["duration"] == pytest.approx(12.0)
-    elif answer == DISCARD:
+    elif answer == DISCARD:  # into the trash, whole, as the home list's delete does
         assert not folder.exists()
+        assert sf.info(str(home_trash / "files" / folder.name / "audio.wav")).duration == \
+            pytest.approx(12.0)
     else:
         assert screen.in_progress and folder.exists()
 

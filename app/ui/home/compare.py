@@ -113,7 +113,7 @@ class CompareView(QWidget):
         sa, sb = self.store.get(id_a), self.store.get(id_b)
         title = html.escape(sa.prompt_title or sa.prompt_id)  # user prompts are data
         self.heading.setText(f"<b>{title}</b><br>"
-                             f"A: {_share(sa)} &nbsp;→&nbsp; B: {_share(sb)}")
+                             f"A: {_share(sa)} &nbsp;then&nbsp; B: {_share(sb)}")
         self._fill()
 
     def _fill(self) -> None:

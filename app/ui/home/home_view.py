@@ -85,6 +85,9 @@ class HomeView(QWidget):
                                        "them stage by stage")
         self.compare_button.clicked.connect(self.list_compare)
         self.settings_button = QPushButton("Settings")
+        self.settings_button.setToolTip("Microphone, speech model, theme, prompts folder "
+                                        "(Ctrl+,)")
+        self.start_button.setToolTip("Choose a prompt to rehearse (Ctrl+2)")
         self.settings_button.clicked.connect(self.settingsRequested)
         top = QHBoxLayout()
         top.addLayout(heading, 1)

@@ -1,5 +1,6 @@
 """The table of past sessions: sort by any column, filter by text, prompt or product
-area, rename in place (F2), notes, delete with an undo bar, open with a double-click."""
+area, rename in place (F2 or the menu), notes, delete with an undo bar, open with a
+double-click or Enter."""
 
 from __future__ import annotations
 
@@ -92,6 +93,13 @@ class SessionList(QWidget):
         self.prompt_filter = QComboBox()
         self.prompt_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_filter(prompt_id=self.prompt_filter.currentData() or ""))
+        # The filters take a set share of the row whatever their longest entry, so the
+        # search box keeps its width (a theme change re-measures the combo boxes).
+        self.search.setMinimumWidth(180)
+        for combo in (self.product_filter, self.prompt_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.product_filter, 1)
@@ -102,8 +110,9 @@ class SessionList(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        # Rename by F2 or the menu only: a click on a selected row (a double-click's
+        # first half) must not start an edit, since a double-click opens the session.
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
@@ -118,7 +127,8 @@ class SessionList(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
 
-        self.open_action = self._action("Open", self.open_selected)
+        self.open_action = self._action("Open", self.open_selected,
+                                        QKeySequence(Qt.Key.Key_Return))
         self.rename_action = self._action("Rename", self.edit_title,
                                           QKeySequence(Qt.Key.Key_F2))
         self.notes_action = self._action("Notes…", self.edit_notes)
@@ -271,6 +281,11 @@ class SessionList(QWidget):
         what = f"“{titles[0]}”" if len(done) == 1 else f"{len(done)} sessions"
         self.undo_bar.show_message(f"Deleted {what}.")
         self.reload()
+
+    def offer_undo(self, tokens: list[Trashed], text: str) -> None:
+        """Show the undo bar for sessions trashed elsewhere (a take discarded on closing)."""
+        self.deleted = list(tokens)
+        self.undo_bar.show_message(text)
 
     def undo_delete(self) -> None:
         """Bring back what the last delete removed."""

@@ -121,8 +121,8 @@ class SessionTableModel(QAbstractTableModel):
             return _date(s.started_at)
         if col == TITLE:
             if s.damaged:
-                return f"⚠ {s.title} — damaged"
-            return f"{s.title}  ✎" if s.notes else s.title
+                return f"{s.title} — damaged"
+            return f"{s.title} (notes)" if s.notes else s.title
         if col == PRODUCT:
             return s.product
         if col == LENGTH:

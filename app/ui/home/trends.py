@@ -170,17 +170,18 @@ class TrendChart(QWidget):
         if delta is None:
             return
         better = self.trend.higher_is_better
+        # A sign, not an arrow symbol a system font may lack.
         if abs(delta) < 10 ** -self.trend.decimals / 2:
-            color, arrow = muted, "→"
+            color, arrow = muted, "±"
         else:
-            arrow = "▲" if delta > 0 else "▼"
+            arrow = "+" if delta > 0 else "-"
             if better is None:
                 color = muted
             else:
                 good = (delta > 0) == better
                 color = (GOOD_DARK if dark else GOOD) if good else (BAD_DARK if dark else BAD)
         unit = " pts" if self.trend.unit == "%" else ""
-        label = f"{arrow} {abs(delta):.{self.trend.decimals}f}{unit}"
+        label = f"{arrow}{abs(delta):.{self.trend.decimals}f}{unit}"
         p.setFont(self.font())
         p.setPen(color)
         p.drawText(QRectF(x + 8, 20, self.width() - x - 18, 26),

@@ -27,7 +27,10 @@ class ClockDisplay(QFrame):
                       self.total_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)  # stage titles come from prompts
-        self.stage_label.setWordWrap(True)
+        # Wrapped, never widening the window ("PAUSED — press P to resume" is long).
+        for label in (self.stage_label, self.budget_label, self.light_label,
+                      self.total_label):
+            label.setWordWrap(True)
         self.stage_label.setStyleSheet("font-size: 34px; font-weight: 600;")
         self.budget_label.setStyleSheet("font-size: 24px;")
         self.total_label.setStyleSheet("font-size: 26px; font-weight: 600;")
@@ -35,7 +38,7 @@ class ClockDisplay(QFrame):
         # The digits shrink to fit rather than widen the window ("+12:40" is long).
         self.time_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                       QSizePolicy.Policy.Expanding)
-        self.time_label.setMinimumHeight(120)
+        self.time_label.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(6)
@@ -94,7 +97,7 @@ class ClockDisplay(QFrame):
         advance = QFontMetrics(font).horizontalAdvance(self.time_label.text())
         if advance > width:
             size = int(size * width / advance)
-        size = max(48, min(size, int(height * 0.9)))
+        size = max(48, min(size, int(height * 0.75)))  # digits stay inside the label
         font.setPixelSize(size)
         self.time_label.setFont(font)
 

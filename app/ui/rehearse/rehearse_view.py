@@ -5,7 +5,7 @@ Keyboard first; every key becomes an intent signal, the screen acts on it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,8 @@ from app.audio.devices import InputDevice
 from app.audio.recorder import RecorderState
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import ClockState, format_clock
+from app.ui.elided_label import ElidedLabel
+from app.ui.icons import icon
 from app.ui.rehearse.caption_strip import CaptionStrip
 from app.ui.rehearse.clock_display import ClockDisplay
 from app.ui.rehearse.level_meter import LevelMeter
@@ -47,26 +51,28 @@ class RehearseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Every text that changes or comes from a prompt file wraps or elides: no state
+        # may widen the window past a laptop screen.
         self.rec_label = QLabel()
         self.meter = LevelMeter()
-        self.meter.setFixedWidth(260)
-        self.title_label = QLabel()
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # prompt files are data
+        self.meter.setMinimumWidth(120)
+        self.meter.setMaximumWidth(260)
+        self.title_label = ElidedLabel()  # prompt files are data: plain text
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
         self.title_label.setStyleSheet("font-size: 20px; font-weight: 700;")
-        self.status_label = QLabel()
+        self.status_label = ElidedLabel()
         self.status_label.setStyleSheet(f"font-size: 18px; color: {MUTED};")
         top = QHBoxLayout()
         top.addWidget(self.rec_label)
-        top.addWidget(self.meter)
+        top.addWidget(self.meter, 1)
         top.addSpacing(16)
-        top.addWidget(self.status_label)
-        self.note_field = NoteField()  # beside the Mark button, while a note is typed
+        top.addWidget(self.status_label, 2)
+        top.addWidget(self.title_label, 3)
+        self.note_field = NoteField()  # above the buttons, while a note is typed
         self.note_field.setStyleSheet("font-size: 18px; padding: 5px 8px;")
-        self.note_field.setMinimumWidth(440)
         self.note_field.hide()
         self.note_field.done.connect(self._note_done)
-        top.addStretch(1)
-        top.addWidget(self.title_label)
 
         self.clock = ClockDisplay()
         self.stages = StageList()
@@ -80,18 +86,27 @@ class RehearseView(QWidget):
         prompt_head = QLabel("The prompt")
         prompt_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
         side_panel = QWidget()
-        side_panel.setFixedWidth(600)  # steady layout while the times change
+        # A steady width while the times change, narrower on a small screen.
+        side_panel.setMinimumWidth(400)
+        side_panel.setMaximumWidth(600)
+        side_panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         side = QVBoxLayout(side_panel)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(stages_head)
         side.addWidget(self.stages)
         side.addSpacing(18)
         side.addWidget(prompt_head)
-        side.addWidget(self.prompt_label, 1)
+        # A long prompt scrolls inside its box instead of being cut off.
+        prompt_box = QScrollArea()
+        prompt_box.setWidget(self.prompt_label)
+        prompt_box.setWidgetResizable(True)
+        prompt_box.setFrameShape(QFrame.Shape.NoFrame)
+        prompt_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay on the clock
+        side.addWidget(prompt_box, 1)
         main = QHBoxLayout()
         main.addWidget(self.clock, 1)
         main.addSpacing(20)
-        main.addWidget(side_panel)
+        main.addWidget(side_panel, 1)
 
         self.probe_card = ProbeCard()
         self.captions = CaptionStrip()
@@ -105,7 +120,10 @@ class RehearseView(QWidget):
         # Never focusable, like the buttons below: Space must stay "next stage".
         self.continue_device = QComboBox()
         self.continue_device.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.continue_device.setMinimumWidth(220)
+        # A long device name is elided in the box, not allowed to widen the window.
+        self.continue_device.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.continue_device.setMinimumContentsLength(16)
         self.continue_button = QPushButton("Continue recording")
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.continue_button.clicked.connect(
@@ -124,22 +142,27 @@ class RehearseView(QWidget):
         # The same actions for the mouse; never focusable, so Space stays "next stage".
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, text, signal in (
-            ("back", "◀ Back (B)", self.backRequested),
-            ("pause", "Pause (P)", self.pauseRequested),
-            ("mark", "Mark (M)", self.markRequested),
-            ("next", "Next stage ▶ (N)", self.nextRequested),
-            ("finish", "Finish (Ctrl+Enter)", self.finishRequested),
+        for name, text, icon_name, tip, signal in (
+            ("back", "Back (B)", "back", "Back to the previous stage (B), a correction",
+             self.backRequested),
+            ("pause", "Pause (P)", "pause", "Pause or resume the clock and the recording (P)",
+             self.pauseRequested),
+            ("mark", "Mark (M)", "flag", "Mark this moment (M); Shift+M to type a note",
+             self.markRequested),
+            ("next", "Next stage (N)", "next", "On to the next stage (Space or N)",
+             self.nextRequested),
+            ("finish", "Finish (Ctrl+Enter)", "stop", "Finish and save (Ctrl+Enter)",
+             self.finishRequested),
         ):
-            button = QPushButton(text)
+            button = QPushButton(icon(icon_name), text)
+            button.setIconSize(QSize(20, 20))
+            button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet("font-size: 18px; padding: 6px 16px;")
+            button.setStyleSheet("font-size: 18px; padding: 6px 14px;")
             button.clicked.connect(signal)
             self.buttons[name] = button
             buttons.addWidget(button)
             if name == "next":
-                buttons.addSpacing(12)
-                buttons.addWidget(self.note_field)
                 buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -149,6 +172,7 @@ class RehearseView(QWidget):
         layout.addWidget(self.captions)
         layout.addWidget(self.probe_card)
         layout.addWidget(self.error_banner)
+        layout.addWidget(self.note_field)
         layout.addLayout(buttons)
         layout.addWidget(self.keys_label)
 
@@ -160,18 +184,22 @@ class RehearseView(QWidget):
         self.clock.render(clock, waiting=not rehearsal.started)
         self.stages.render(clock.statuses())
         self.meter.set_level(rec.level())
+        # Words on a coloured pill: no symbol a system font might lack.
         if rec.failed:
-            text, colour = "■ MIC STOPPED", "#d93025"
+            text, colour = "MIC STOPPED", "#d93025"
         elif clock.state == ClockState.PAUSED or rec.state == RecorderState.PAUSED:
-            text, colour = "❚❚ PAUSED", PAUSED_COLOUR
+            text, colour = "PAUSED", PAUSED_COLOUR
         else:
-            text, colour = f"● REC {format_clock(rec.seconds_written)}", "#d93025"
+            text, colour = f"REC {format_clock(rec.seconds_written)}", "#d93025"
         if rec.overflows:
-            text += f"  ({rec.overflows} dropouts)"
+            text += f" ({rec.overflows} dropouts)"
         self.rec_label.setText(text)
         paused = clock.state == ClockState.PAUSED
         self.buttons["pause"].setText("Resume (P)" if paused else "Pause (P)")
-        self.rec_label.setStyleSheet(f"font-size: 20px; font-weight: 800; color: {colour};")
+        self.buttons["pause"].setIcon(icon("play" if paused else "pause"))
+        self.rec_label.setStyleSheet(f"font-size: 18px; font-weight: 800; color: white; "
+                                     f"background: {colour}; border-radius: 6px; "
+                                     "padding: 3px 10px;")
 
     def show_error(self, message: str | None) -> None:
         self.error_label.setText(message or "")

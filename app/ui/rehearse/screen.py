@@ -4,6 +4,8 @@
     screen.finished.connect(open_review)       # str: the session folder
     screen.cancelled.connect(back_to_library)
     screen.recordingStarted.connect(attach_live_transcriber)  # str: the session folder
+    screen.discarding.connect(stop_live_transcriber)  # before a take goes to the trash
+    screen.discarded.connect(offer_undo)       # app.sessions.trash.Trashed
     screen.show_setup(prompt) / screen.start(prompt, 45, device=None)
     main_window.closeEvent: if not screen.confirm_close(): event.ignore()
 
@@ -27,9 +29,10 @@ from app.prompts import Prompt
 from app.prompts.plan import plan_from_prompt
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import Event, Light, format_clock
+from app.sessions.trash import Trashed, move_to_trash
+from app.ui.key_help import KeysDialog
 from app.ui.rehearse.rehearse_view import RehearseView
 from app.ui.rehearse.setup_view import SetupView
-from app.ui.rehearse.shortcuts import ShortcutsDialog
 from app.ui.rehearse.summary_view import SummaryView
 from app.ui.settings import CHIME, Settings
 
@@ -44,6 +47,8 @@ class RehearsalScreen(QWidget):
     finished = Signal(str)  # session folder, after Finish saved it
     cancelled = Signal()  # the user left setup without starting
     recordingStarted = Signal(str)  # session folder, as soon as audio.wav is being written
+    discarding = Signal(str)  # session folder, about to go to the trash: stop writing it
+    discarded = Signal(object)  # the Trashed take, which undo can bring back
 
     def __init__(
         self,
@@ -260,7 +265,7 @@ class RehearsalScreen(QWidget):
         return path
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
+        KeysDialog("Rehearse", self).exec()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -273,9 +278,14 @@ class RehearsalScreen(QWidget):
     def in_progress(self) -> bool:
         return self.rehearsal is not None and not self.rehearsal.finished
 
+    @property
+    def showing_setup(self) -> bool:
+        return self.stack.currentWidget() is self.setup
+
     def confirm_close(self) -> bool:
         """Ask before closing mid-rehearsal. Keep (the default) saves the recording as a
-        finished session; Discard deletes it; Cancel keeps rehearsing (returns False)."""
+        finished session; Discard moves it to the trash (see discard); Cancel keeps
+        rehearsing (returns False)."""
         self.setup.stop_monitor()
         if not self.in_progress:
             return True
@@ -283,12 +293,30 @@ class RehearsalScreen(QWidget):
         if answer == CANCEL:
             return False
         if answer == DISCARD:
-            self._timer.stop()
-            self._rehearsal().discard()
-            self.rehearsal = None
+            self.discard()
             return True
         self.finish()
         return True
+
+    def discard(self) -> Trashed | None:
+        """Stop and save the take, then move it to the trash, as deleting it from the
+        home list does: it can be undone until the trash is emptied. Emits discarding
+        (before the move) and discarded(token)."""
+        r = self.rehearsal
+        if r is None or r.finished:
+            return None
+        self._timer.stop()
+        path = r.finish()
+        self.rehearsal = None
+        self.discarding.emit(str(path))
+        try:
+            token = move_to_trash(path)
+        except DebriefError as exc:  # the take stays a finished session: nothing is lost
+            QMessageBox.warning(self, "Debrief", f"The recording was kept: {exc}")
+            return None
+        self.discarded.emit(token)
+        self.show_setup()
+        return token
 
     def _ask_close(self) -> str:
         box = QMessageBox(self)

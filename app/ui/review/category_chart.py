@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from app.analysis.model import Analysis
 from app.stages import CATEGORIES, STAGE_TITLES
@@ -119,3 +119,22 @@ class CategoryChart(QWidget):
                 QToolTip.showText(event.globalPosition().toPoint(), tip, self)
                 return
         QToolTip.hideText()
+
+
+def titled_chart(chart: CategoryChart) -> QWidget:
+    """The chart under its title, scrolling on a short screen rather than making the
+    window taller than the screen."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    title = QLabel("<b>Time by category</b> (spoken seconds)")
+    title.setToolTip("Seconds of speech in each category, overall and per stage. Silences "
+                     "count to no category, so these add up to less than the total time.")
+    scroll = QScrollArea()
+    scroll.setWidget(chart)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setMinimumHeight(110)
+    lay.addWidget(title)
+    lay.addWidget(scroll, 1)
+    return box

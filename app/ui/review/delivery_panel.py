@@ -22,6 +22,7 @@ class DeliveryPanel(QWidget):
         lay.addWidget(self.headline)
         self.pace = QLabel()
         self.pace.setWordWrap(True)
+        self.pace.setMinimumWidth(220)  # wraps to a few lines, not a tall column
         lay.addWidget(self.pace)
         lay.addWidget(QLabel("<b>Long pauses</b>"))
         self.pauses = EvidenceList()
@@ -53,7 +54,7 @@ class DeliveryPanel(QWidget):
         self.pace.setText(f"<b>Pace by stage</b><table>{rows}</table>")
         self.pauses.clear()
         for p in sorted(analysis.delivery.long_pauses, key=lambda p: -p.length)[:50]:
-            self.pauses.add_entry("⏸", f"{p.length:.1f} s silence", [Moment(p.start, "")])
+            self.pauses.add_entry("silence", f"{p.length:.1f} s silence", [Moment(p.start, "")])
             last = self.pauses.topLevelItem(self.pauses.topLevelItemCount() - 1)
             last.takeChildren()
             last.setText(1, stamp(p.start))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.analysis.model import Moment
+from app.ui.icons import icon
 from app.ui.review.colors import stamp
 
 TIME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,10 +34,13 @@ class EvidenceList(QTreeWidget):
 
     def add_entry(self, mark: str, title: str, moments: list[Moment], detail: str = "",
                   color: QColor | None = None) -> QTreeWidgetItem:
-        """An entry: `mark` (✓, ✗, ⚑...) and title; its moments become children."""
+        """An entry: the icon `mark` (check, cross, flag... from resources/icons; an
+        icon, not a symbol a font may lack) and title; its moments become children."""
         # The detail sits under the title: several flags can share a title.
-        text = f"{mark}  {title}" + (f"\n      {detail}" if detail else "")
+        text = title + (f"\n{detail}" if detail else "")
         item = QTreeWidgetItem(self, [text, stamp(moments[0].time) if moments else ""])
+        if mark:
+            item.setIcon(0, icon(mark))
         if color is not None:
             item.setForeground(0, color)
         tip = "<br>".join(x for x in (f"<b>{_esc(title)}</b>", _esc(detail)) if x)

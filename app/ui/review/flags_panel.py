@@ -22,10 +22,10 @@ class FlagsPanel(EvidenceList):
         red = QColor("#FF8A7A" if dark else "#C0392B")
         green = QColor("#6FD39B" if dark else "#1E8449")
         for f in analysis.flags:
-            self.add_entry("⚑", f.title, f.moments, f.detail, red)
+            self.add_entry("flag", f.title, f.moments, f.detail, red)
         for f in analysis.strengths:
-            self.add_entry("★", f.title, f.moments, f.detail, green)
+            self.add_entry("star", f.title, f.moments, f.detail, green)
         for f in analysis.notes:  # told, not judged: a probe never reached
-            self.add_entry("·", f.title, f.moments, f.detail)
+            self.add_entry("", f.title, f.moments, f.detail)
         if not analysis.findings:
             self.add_entry("", "No red flags raised", [])

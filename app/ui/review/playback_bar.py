@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from app.ui.icons import icon
 from app.ui.review.colors import stamp
 from app.ui.review.player import SPEEDS
 
@@ -23,7 +24,9 @@ class PlaybackBar(QWidget):
         back = QToolButton(text="« 5 s")
         back.setToolTip("Back 5 seconds (Left arrow)")
         back.clicked.connect(lambda: self.skipRequested.emit(-5.0))
-        self.play = QToolButton(text="▶ Play")
+        self.play = QToolButton(text="Play")
+        self.play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play.setIcon(icon("play"))
         self.play.setToolTip("Play or pause (Space)")
         self.play.setMinimumWidth(80)
         self.play.clicked.connect(self.toggleRequested)
@@ -55,7 +58,8 @@ class PlaybackBar(QWidget):
         self.time.setText(f"{stamp(seconds)} / {stamp(self._duration)}")
 
     def set_playing(self, playing: bool) -> None:
-        self.play.setText("⏸ Pause" if playing else "▶ Play")
+        self.play.setText("Pause" if playing else "Play")
+        self.play.setIcon(icon("pause" if playing else "play"))
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)

@@ -28,8 +28,9 @@ from app.review_state import exports
 from app.review_state.search import Hit, find_all, step
 from app.review_state.session_review import SessionReview
 from app.stages import STAGE_TITLES
+from app.ui.icons import icon
 from app.ui.review.bookmarks_panel import BookmarksPanel
-from app.ui.review.category_chart import CategoryChart
+from app.ui.review.category_chart import CategoryChart, titled_chart
 from app.ui.review.colors import stamp
 from app.ui.review.delivery_panel import DeliveryPanel
 from app.ui.review.export import ask_and_export, export_session
@@ -41,7 +42,7 @@ from app.ui.review.rubric_panel import RubricPanel
 from app.ui.review.search_bar import SearchBar
 from app.ui.review.stage_menu import StageMenu
 from app.ui.review.summary_band import SummaryBand
-from app.ui.review.timeline_strip import TimelineStrip
+from app.ui.review.timeline_strip import TimelineStrip, legend_label
 from app.ui.review.transcript_view import TranscriptView
 
 
@@ -74,13 +75,14 @@ class ReviewScreen(QWidget):
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
         head = QHBoxLayout()
-        self.back_button = back = QPushButton("◀ Sessions")
-        back.setToolTip("Back to the list of sessions")
+        self.back_button = back = QPushButton(icon("back"), "Sessions")
+        back.setToolTip("Back to the list of sessions (Ctrl+1)")
         back.clicked.connect(self.backRequested)
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.export_button = QToolButton(text="Export ▾")
+        self.export_button = QToolButton(text="Export")  # the popup mode draws its arrow
+        self.export_button.setToolTip("Save the review as Markdown, HTML, JSON or subtitles")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for fmt, name in exports.ALL_FORMATS.items():
@@ -102,6 +104,7 @@ class ReviewScreen(QWidget):
         outer.addWidget(self.summary)
         self.timeline = TimelineStrip()
         outer.addWidget(self.timeline)
+        outer.addWidget(legend_label())
         self.playback = PlaybackBar()
         outer.addWidget(self.playback)
 
@@ -118,7 +121,6 @@ class ReviewScreen(QWidget):
         right = QWidget()
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
-        chart_title = QLabel("<b>Time by category</b>")
         self.chart = CategoryChart()
         self.tabs = QTabWidget()
         self.rubric = RubricPanel()
@@ -129,8 +131,7 @@ class ReviewScreen(QWidget):
         self.tabs.addTab(self.flags, "Flags")
         self.tabs.addTab(self.delivery, "Delivery")
         self.tabs.addTab(self.bookmarks, "Bookmarks")
-        right_lay.addWidget(chart_title)
-        right_lay.addWidget(self.chart)
+        right_lay.addWidget(titled_chart(self.chart), 3)
         right_lay.addWidget(self.tabs, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
@@ -239,7 +240,8 @@ class ReviewScreen(QWidget):
         assert self.review is not None and self.review.analysis is not None
         a = self.review.analysis
         self.summary.set_analysis(a, self.review.planned_seconds(),
-                                  self.review.stages_by_hand)
+                                  self.review.stages_by_hand,
+                                  recording=self.player.duration() or None)
         self.chart.set_analysis(a)
         self.rubric.set_analysis(a)
         self.flags.set_analysis(a)

@@ -21,9 +21,9 @@ class RubricPanel(EvidenceList):
         # Covered first, in the rubric's order, then what was missed.
         for r in sorted(analysis.rubric, key=lambda r: not r.covered):
             if r.covered:
-                self.add_entry("✓", r.title, r.moments)
+                self.add_entry("check", r.title, r.moments)
             else:
-                self.add_entry("✗", f"{r.title} — missed", [], color=missed)
+                self.add_entry("cross", f"{r.title} — missed", [], color=missed)
 
     def item_for(self, rubric_id: str, analysis: Analysis) -> QTreeWidgetItem | None:
         """The row of a rubric item (for tests and keyboard navigation)."""

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from app.ui.icons import icon
+
 
 class SearchBar(QWidget):
     """Emits `queryChanged(text)`, `stepped(forward)` and `closed()`."""
@@ -26,13 +28,13 @@ class SearchBar(QWidget):
         self.field.installEventFilter(self)
         self.count = QLabel("")
         self.count.setMinimumWidth(70)
-        prev_btn = QToolButton(text="▲")
+        prev_btn = QToolButton(icon=icon("up"))
         prev_btn.setToolTip("Previous match (Shift+Enter)")
         prev_btn.clicked.connect(lambda: self.stepped.emit(False))
-        next_btn = QToolButton(text="▼")
+        next_btn = QToolButton(icon=icon("down"))
         next_btn.setToolTip("Next match (Enter)")
         next_btn.clicked.connect(lambda: self.stepped.emit(True))
-        close_btn = QToolButton(text="✕")
+        close_btn = QToolButton(icon=icon("close"))
         close_btn.setToolTip("Close (Esc)")
         close_btn.clicked.connect(self.close_bar)
         for w in (self.field, self.count, prev_btn, next_btn, close_btn):

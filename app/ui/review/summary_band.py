@@ -70,14 +70,23 @@ class SummaryBand(QFrame):
             label.setText("")
 
     def set_analysis(self, analysis: Analysis, planned: float | None,
-                     stages_by_hand: bool = False) -> None:
+                     stages_by_hand: bool = False, recording: float | None = None) -> None:
+        """`recording`: the length of the audio file, which the player shows."""
         self.time_value.setText(stamp(analysis.duration))
+        self.time_value.setToolTip(
+            "From the start to the end of the last words transcribed."
+            + (f" The recording runs {stamp(recording)}, as the player shows: it goes on "
+               "after the last words." if recording and recording - analysis.duration >= 1
+               else "") + " Time by category counts spoken seconds only.")
         if planned:
             over = analysis.duration - planned
             self.time_note.setText(f"of {stamp(planned)} planned"
                                    + (f" · {stamp(over)} over" if over > 1 else ""))
         else:
             self.time_note.setText("no plan recorded")
+        if recording and recording - analysis.duration >= 1:
+            self.time_note.setText(f"to the last words · recording {stamp(recording)} · "
+                                   + self.time_note.text())
         if analysis.stages_estimated:
             self.time_note.setText(self.time_note.text() + " · stages estimated")
             self.time_note.setToolTip("No stage marks were recorded, so the stage bounds "
@@ -94,7 +103,7 @@ class SummaryBand(QFrame):
         self.share_value.setText("–" if share is None else f"{share:.0%}")
         if analysis.ui_heavy:
             self.share_value.setStyleSheet("color: #C0392B;")
-            self.share_note.setText("⚠ UI-heavy answer")
+            self.share_note.setText("UI-heavy answer")
         else:
             self.share_value.setStyleSheet("")
             self.share_note.setText("API, webhooks, trade-offs vs UI")
@@ -107,7 +116,7 @@ class SummaryBand(QFrame):
         counts: dict[str, int] = {}
         for f in analysis.flags:
             counts[f.title] = counts.get(f.title, 0) + 1
-        top = [f"⚑ {t}" + (f" ×{n}" if n > 1 else "") for t, n in counts.items()][:3]
+        top = [t + (f" ×{n}" if n > 1 else "") for t, n in counts.items()][:3]
         for i, label in enumerate(self.flag_labels):
             label.setText(top[i] if i < len(top) else "")
         flags = analysis.flags

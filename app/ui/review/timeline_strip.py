@@ -19,12 +19,29 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolTip, QWidget
 
 from app.analysis.model import Analysis
 from app.review_state.stage_marks import move_start
 from app.stages import STAGE_TITLES
 from app.ui.review.colors import CATEGORY_LABELS, category_color, is_dark, stamp
+
+# Said under the strip: what each mark on it means.
+TIMELINE_LEGEND = (
+    "Timeline: grey blocks are the stages as they ran; a dashed line is where a stage's "
+    "planned time ended (red hatching: over it). The coloured band is what each sentence "
+    "was about. Orange triangles: bookmarks; dark diamonds: the interviewer's questions. "
+    "When the recording is shorter than the plan, the strip runs to the plan's end and the "
+    "time not recorded is shaded.")
+
+
+def legend_label() -> QLabel:
+    """The legend shown under the strip."""
+    label = QLabel(TIMELINE_LEGEND)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
 
 _STAGE_H = 22
 _BAND_H = 14
@@ -165,6 +182,15 @@ class TimelineStrip(QWidget):
             p.drawText(rect.adjusted(8, 0, -6, 0),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
         self._paint_handles(p, top, text)
+        if a.duration < self._span - 1:  # the plan runs on past the recording
+            x0 = self._x(a.duration)
+            rest = QRectF(x0, top, self.width() - _PAD - x0, _STAGE_H)
+            p.fillRect(rest, QBrush(pal.color(pal.ColorRole.Mid), Qt.BrushStyle.Dense6Pattern))
+            p.setPen(pal.color(pal.ColorRole.PlaceholderText))
+            p.drawText(rest.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter
+                       | Qt.AlignmentFlag.AlignLeft, self.fontMetrics().elidedText(
+                           "planned, not recorded", Qt.TextElideMode.ElideRight,
+                           max(0, int(rest.width()) - 10)))
         band = top + _STAGE_H + 4
         p.fillRect(QRectF(_PAD, band, self.width() - 2 * _PAD, _BAND_H),
                    pal.color(pal.ColorRole.AlternateBase))

@@ -34,7 +34,9 @@ from app.review_state.search import Hit
 from app.stages import CATEGORIES, STAGE_TITLES
 from app.ui.review.colors import CATEGORY_LABELS, category_color, is_dark, stamp, tint
 
-_BAR = "▌ "  # drawn in the category colour at the start of each segment
+# The start of each segment: a block of the category colour (a space painted with it,
+# not a "▌" glyph a system font may lack), then a plain space.
+_BAR = "\u00a0 "
 _FOLLOW_PAUSE = 4.0  # seconds after a manual scroll before the view follows playback again
 
 
@@ -127,7 +129,8 @@ class TranscriptView(QTextEdit):
                 cursor.insertText(STAGE_TITLES.get(stage, stage.title()), heading)
                 first = False
             cursor.insertBlock(self._segment_block(seg.category, base, dark), text_fmt)
-            cursor.insertText(_BAR, self._bar_format(seg.category, dark))
+            cursor.insertText(_BAR[:-1], self._bar_format(seg.category, dark))
+            cursor.insertText(_BAR[-1], text_fmt)
             cursor.insertText(stamp(seg.start) + "  ", time_fmt)
             self._seg_pos.append(cursor.position())
             cursor.insertText(texts[i].text, text_fmt)
@@ -148,8 +151,7 @@ class TranscriptView(QTextEdit):
     def _bar_format(self, category: str, dark: bool) -> QTextCharFormat:
         # A saturated mark beside the soft tint, so categories stay apart at a glance.
         fmt = QTextCharFormat()
-        fmt.setForeground(category_color(category, dark))
-        fmt.setFontWeight(QFont.Weight.Black)
+        fmt.setBackground(category_color(category, dark))
         return fmt
 
     def set_segment_category(self, index: int, category: str, corrected: bool) -> None:
@@ -164,7 +166,7 @@ class TranscriptView(QTextEdit):
         dark = is_dark(self)
         cursor.setBlockFormat(self._segment_block(category, base, dark))
         cursor.setPosition(block.position())
-        cursor.setPosition(block.position() + len(_BAR), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(block.position() + len(_BAR) - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(self._bar_format(category, dark))
 
     # -- mapping between characters, segments and words ------------------------------------

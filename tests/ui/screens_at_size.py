@@ -1,0 +1,156 @@
+"""Every screen and state of the main window on a laptop-sized screen.
+
+Not collected on its own: tests/ui/test_laptop_sizes.py runs it in a child pytest whose
+offscreen screen has the size under test (Qt fixes the screen when the application
+starts, so each size needs its own process). With DEBRIEF_SHOTS set, each state is also
+saved there as a PNG.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from rehearsal.fakes import FakeClock
+
+from app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.audio
+
+PROMPT = "messaging-scheduled-messages"
+
+
+def settle(qtbot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(30)
+
+
+def shot(widget: QWidget, name: str) -> None:
+    folder = os.environ.get("DEBRIEF_SHOTS")
+    if folder:
+        avail = widget.screen().availableGeometry()
+        widget.grab().save(str(Path(folder) / f"{avail.width()}x{avail.height()}-{name}.png"))
+
+
+def fully_shown(widget: QWidget, window: QWidget) -> bool:
+    """`widget` is visible and none of it is cut off by the window's edge."""
+    if not widget.isVisible() or widget.visibleRegion().isEmpty():
+        return False
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(top_left) and window.rect().contains(
+        top_left + QPoint(widget.width() - 1, widget.height() - 1))
+
+
+def assert_fits(window: QWidget, qtbot, name: str) -> None:
+    settle(qtbot)
+    avail = window.screen().availableGeometry()
+    assert window.width() <= avail.width(), (name, window.width(), avail)
+    assert window.height() <= avail.height(), (name, window.height(), avail)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= avail.width() and hint.height() <= avail.height(), (name, hint)
+    shot(window, name)
+
+
+def assert_rehearsal_fits(window: MainWindow, qtbot, name: str) -> None:
+    assert_fits(window, qtbot, name)
+    view = window.rehearse.view
+    for widget in (view.buttons["finish"], view.buttons["next"], view.stages):
+        assert fully_shown(widget, window), (name, widget)
+    for row in range(view.stages.count()):
+        assert fully_shown(view.stages.times_label(row), window), (name, row)
+
+
+@pytest.fixture
+def window(qtbot, stored):
+    w = MainWindow()
+    # Layout is under test, not transcription: no transcriber runs on the take.
+    w.rehearse.recordingStarted.disconnect(w._recording_started)
+    w.rehearse.finished.disconnect(w._rehearsal_finished)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    if w.rehearse.in_progress:
+        w.rehearse.ask_close = lambda: "discard"
+    w.close()
+
+
+def test_home_library_setup_review_and_settings_fit(window, qtbot, stored):
+    assert_fits(window, qtbot, "home")
+    window.show_page(window.library_view)
+    window.library_view.select(PROMPT)
+    assert_fits(window, qtbot, "library")
+    window.library_view.rehearseRequested.emit(PROMPT)
+    assert window.pages.currentWidget() is window.rehearse
+    assert_fits(window, qtbot, "setup")
+    window.open_session(stored[-1].name)
+    assert window.pages.currentWidget() is window.review
+    assert_fits(window, qtbot, "review")
+    from app.ui.settings import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    dialog.show()
+    assert_fits(dialog, qtbot, "settings")
+    dialog.close()
+
+
+def test_every_rehearsal_state_fits(window, qtbot, pulse):
+    clock = FakeClock()
+    window.rehearse._now = clock  # the stage clock steps by hand; the recorder is real
+    window.library_view.select(PROMPT)
+    window.library_view.rehearseRequested.emit(PROMPT)
+    screen = window.rehearse
+    assert screen.start(screen.setup.prompt, 45)
+    qtbot.waitUntil(lambda: screen.rehearsal.started, timeout=10000)
+    assert_rehearsal_fits(window, qtbot, "rehearsal")
+    view = screen.view
+    clock.advance(7 * 60)  # well over the first stage's budget: red, overtime shown
+    screen.refresh()
+    assert_rehearsal_fits(window, qtbot, "rehearsal-overrun")
+
+    QTest.keyClick(view, Qt.Key.Key_P)
+    assert "PAUSED" in view.rec_label.text()
+    assert_rehearsal_fits(window, qtbot, "paused")
+    QTest.keyClick(view, Qt.Key.Key_P)
+
+    QTest.keyClick(view, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
+    assert view.note_field.isVisible()
+    QTest.keyClicks(view.note_field, "said POST twice without an idempotency key, and then "
+                                     "spent far too long on the console page layout")
+    assert_rehearsal_fits(window, qtbot, "note")
+    QTest.keyClick(view.note_field, Qt.Key.Key_Return)
+
+    # On through the stages until the interviewer's first question is due.
+    for _ in range(6):
+        clock.advance(4 * 60)
+        screen.refresh()
+        if view.probe_card.isVisible():
+            break
+        QTest.keyClick(view, Qt.Key.Key_N)
+    assert view.probe_card.isVisible()
+    assert_rehearsal_fits(window, qtbot, "probe")
+
+    pulse.unload_sink()  # the microphone is pulled out
+    try:
+        qtbot.waitUntil(lambda: view.error_banner.isVisible(), timeout=15000)
+        assert_rehearsal_fits(window, qtbot, "mic-lost")
+    finally:
+        pulse.load_sink()
+    view.continue_button.click()  # plugged back in: on with the same take
+    assert not view.error_banner.isVisible()
+
+    # Away from the rehearsal, the recording is still in sight, with a way back.
+    window.show_page(window.home)
+    qtbot.waitUntil(lambda: window.recording_badge.isVisible(), timeout=3000)
+    assert "REC" in window.recording_badge.text()
+    assert_fits(window, qtbot, "home-while-recording")
+    window.recording_badge.click()
+    assert window.pages.currentWidget() is window.rehearse
+    assert not window.recording_badge.isVisible()
+    with qtbot.waitSignal(screen.finished, timeout=10000):
+        QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
