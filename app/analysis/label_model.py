@@ -104,7 +104,8 @@ class LabelModel:
         pushes = []
         for name, value in found.items():
             row = self.weights.get(name)
-            if row is not None and name[:2] in ("w:", "b:"):
+            if row is not None and name[:2] in ("w:", "b:") and "<s>" not in name[2:] \
+                    and "</s>" not in name:
                 lead = value * (row[k] - max(w for j, w in enumerate(row) if j != k))
                 if lead > 0:
                     pushes.append((lead, name[2:]))
