@@ -36,7 +36,6 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
     pieces = split_transcript(transcript)
     if not pieces:
         raise DebriefError("the transcript has no text")
-    labels = classify([(p.start, p.end, p.text, p.group) for p in pieces], vocabulary)
     duration = max(transcript.duration, pieces[-1].end)
     budgets = prompt.stage_seconds() if prompt is not None else None
     if marks:
@@ -44,7 +43,11 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
             if stage not in STAGE_IDS:
                 raise DebriefError(f"unknown stage {stage!r} in the marks")
         bounds = bounds_from_marks(marks, duration)
-    else:
+    # The marked stage of each sentence is evidence for its label (docs/labels.md).
+    labels = classify([(p.start, p.end, p.text, p.group) for p in pieces], vocabulary,
+                      stages=[stage_at(bounds, (p.start + p.end) / 2) for p in pieces]
+                      if marks else None)
+    if not marks:
         bounds = estimate_bounds([(p.start, p.end, p.text, lab.category)
                                   for p, lab in zip(pieces, labels, strict=True)],
                                  vocabulary, duration, budgets)

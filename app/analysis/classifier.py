@@ -1,5 +1,10 @@
-"""Label each sentence ui / api / webhooks / tradeoffs / other from its cue phrases,
-and let sentences with no cue of their own continue the topic before them.
+"""Label each sentence ui / api / webhooks / tradeoffs / other (docs/labels.md).
+
+With the bundled vocabulary the learned model (label_model.py) decides, reading the
+cue weights alongside the words around them, each sentence on its own: on held-apart
+scripts carrying a topic over from the sentence before cost more than it won
+(docs/labels-changelog.md). With a user's own vocabulary the user's cues decide, as
+before: a cueless sentence continues the topic before it.
 """
 
 from __future__ import annotations
@@ -8,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.analysis.vocabulary import Vocabulary, normalise
+from app.analysis.label_model import LabelModel, features, load_label_model
+from app.analysis.vocabulary import Vocabulary, normalise, vocabulary_is_bundled
 from app.stages import CATEGORIES
 
 # Below this much cue weight a sentence has no topic of its own (one weak cue, say).
@@ -77,10 +83,36 @@ def label_text(text: str, vocabulary: Vocabulary) -> Label:
     return Label(best, found[best], scores, peak=peak[best])
 
 
-def classify(items: Sequence[tuple[float, float, str, int]],
-             vocabulary: Vocabulary) -> list[Label]:
+BUNDLED = "bundled"
+
+
+def label_by_model(text: str, vocabulary: Vocabulary, model: LabelModel,
+                   stage: str | None = None) -> Label:
+    """The model's label for one sentence (in `stage`, when the marks say); its cues are
+    the vocabulary phrases found for that category, or else the words that spoke most
+    for it."""
+    scores, found, peak = score_text(text, vocabulary)
+    feats = features(text, scores, stage)
+    probs = model.scores(feats)
+    best = max(probs, key=probs.__getitem__)
+    cues = found.get(best) or model.evidence(feats, best)
+    return Label(best, list(cues), probs, peak=peak.get(best, 0.0))
+
+
+def classify(items: Sequence[tuple[float, float, str, int]], vocabulary: Vocabulary,
+             model: LabelModel | str | None = BUNDLED,
+             stages: Sequence[str] | None = None) -> list[Label]:
     """Labels for (start, end, text, utterance) sentences in time order. Sentences with
-    the same `utterance` number came from one recognizer segment or subtitle cue."""
+    the same `utterance` number came from one recognizer segment or subtitle cue.
+
+    `model` is the bundled model by default (used only with the bundled vocabulary,
+    whose cue weights it was trained on), another LabelModel, or None for cues alone.
+    `stages`, one per sentence when the stage marks are known, are evidence for it."""
+    if model == BUNDLED:
+        model = load_label_model() if vocabulary_is_bundled(vocabulary) else None
+    if isinstance(model, LabelModel):
+        return [label_by_model(text, vocabulary, model, stages[i] if stages else None)
+                for i, (_, _, text, _) in enumerate(items)]
     own = [label_text(text, vocabulary) for _, _, text, _ in items]
     _follow_clear_groupmates(items, own)
     for i, label in enumerate(own):

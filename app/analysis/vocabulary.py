@@ -155,6 +155,11 @@ def vocabulary_path() -> Path:
     return user if user.is_file() else resources_dir() / "vocabulary.toml"
 
 
+def vocabulary_is_bundled(vocabulary: Vocabulary) -> bool:
+    """Whether `vocabulary` is the file that ships with Debrief."""
+    return vocabulary.source.resolve() == (resources_dir() / "vocabulary.toml").resolve()
+
+
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     """Read and compile a vocabulary file (the user's or the bundled one by default)."""
     path = path or vocabulary_path()
