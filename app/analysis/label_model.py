@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from app.analysis.vocabulary import normalise
 from app.errors import DebriefError
@@ -111,12 +112,13 @@ class LabelModel:
                     pushes.append((lead, name[2:]))
         return [name for _, name in sorted(pushes, reverse=True)[:n]]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"labels": list(self.labels), "bias": list(self.bias),
                 "weights": {k: list(v) for k, v in sorted(self.weights.items())}}
 
 
-def model_from_dict(data: Mapping) -> LabelModel:
+def model_from_dict(data: Mapping[str, Any]) -> LabelModel:
+    """The model written by `to_dict` (resources/label_model.json)."""
     labels = tuple(data["labels"])
     return LabelModel(labels, tuple(float(b) for b in data["bias"]),
                       {k: tuple(float(x) for x in v) for k, v in data["weights"].items()})
