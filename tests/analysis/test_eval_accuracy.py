@@ -64,4 +64,5 @@ def test_a_sixty_minute_transcript_is_analysed_quickly():
     analysis = analyze(hour)
     took = time.perf_counter() - start
     assert len(analysis.segments) > 700
-    assert took < 1.0, f"{took:.2f} s"
+    # A guard against a slow path, not the figure: bench/eval_analysis.py prints that.
+    assert took < 3.0, f"{took:.2f} s"
