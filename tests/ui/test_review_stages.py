@@ -146,7 +146,7 @@ def test_ctrl_z_and_the_menu_undo_the_last_stage_edits(qtbot, screen: ReviewScre
 
 def test_the_transcript_submenu_and_the_s_key(qtbot, screen: ReviewScreen):
     analysis = screen.review.analysis
-    seg = next(i for i, s in enumerate(analysis.segments) if s.start > 200 and s.words)
+    seg = next(i for i, s in enumerate(analysis.segments) if s.start > 200 and len(s.words) > 2)
     word_time = analysis.segments[seg].words[2][0]
     menu = screen.transcript.category_menu(seg, word_time)
     stages = menu.actions()[-1].menu()
