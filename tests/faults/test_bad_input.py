@@ -173,7 +173,10 @@ def test_a_one_megabyte_line_is_analysed(tmp_path, suffix):
         path.write_text(json.dumps({"schema": "debrief.transcript/1", "segments": [
             {"start": 0.0, "end": 300.0, "text": line}]}))
     data = _analysis(debrief("analyze", str(path), timeout=60))
-    assert data["categories"]["api"] > 0 and data["duration"] >= 299
+    # Labelled as platform talk: which of api and webhooks a salad of both kinds of words
+    # is, is the model's call, not what this test is about.
+    platform = data["categories"]["api"] + data["categories"]["webhooks"]
+    assert platform > 0 and data["duration"] >= 299
 
 
 # -- marks -----------------------------------------------------------------------------
