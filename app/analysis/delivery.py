@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from app.analysis.model import AnalyzedSegment, Delivery, Pause
+from app.analysis.model import Delivery, LabelledSentence, Pause
 from app.transcript import Transcript
 
 LONG_PAUSE = 3.0
@@ -112,14 +112,14 @@ def _shorter(phrase: str) -> tuple[str, str]:
     return " ".join(words[1:]), " ".join(words[:-1])
 
 
-def speaking_minutes(segments: Sequence[AnalyzedSegment]) -> float:
+def speaking_minutes(segments: Sequence[LabelledSentence]) -> float:
     """Minutes from the first word to the last (the pace clock)."""
     if not segments:
         return 0.0
     return max(0.0, segments[-1].end - segments[0].start) / 60.0
 
 
-def measure_delivery(transcript: Transcript, segments: Sequence[AnalyzedSegment]) -> Delivery:
+def measure_delivery(transcript: Transcript, segments: Sequence[LabelledSentence]) -> Delivery:
     """Pace, fillers, long pauses and repeated phrases for the whole answer."""
     minutes = speaking_minutes(segments)
     words = sum(word_count(s.text) for s in segments)

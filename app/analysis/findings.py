@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from app.analysis.delivery import PACE_RANGE
-from app.analysis.model import AnalyzedSegment, Finding, Moment, RubricResult, StageReport
+from app.analysis.model import Finding, LabelledSentence, Moment, RubricResult, StageReport
 from app.analysis.rubric import cover_rubric, quote
 from app.analysis.totals import platform_seconds
 from app.stages import STAGE_IDS, STAGE_TITLES
@@ -26,16 +26,16 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f} min"
 
 
-def _evidence(segments: Sequence[AnalyzedSegment], n: int = EVIDENCE) -> list[Moment]:
+def _evidence(segments: Sequence[LabelledSentence], n: int = EVIDENCE) -> list[Moment]:
     return [Moment(round(s.start, 3), quote(s.text)) for s in segments[:n]]
 
 
-def _longest(segments: Sequence[AnalyzedSegment], n: int = EVIDENCE) -> list[Moment]:
+def _longest(segments: Sequence[LabelledSentence], n: int = EVIDENCE) -> list[Moment]:
     chosen = sorted(segments, key=lambda s: s.end - s.start, reverse=True)[:n]
     return _evidence(sorted(chosen, key=lambda s: s.start), n)
 
 
-def judge(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
+def judge(segments: Sequence[LabelledSentence], stages: Sequence[StageReport],
           totals: dict[str, float], ui_heavy: bool, solution_share: float | None,
           rubric: Sequence[RubricResult], words_per_minute: float,
           fillers_per_minute: float) -> list[Finding]:
@@ -51,7 +51,7 @@ def judge(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
     return found
 
 
-def _platform(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
+def _platform(segments: Sequence[LabelledSentence], stages: Sequence[StageReport],
               totals: dict[str, float], ui_heavy: bool, share: float | None
               ) -> list[Finding]:
     solution = next((r for r in stages if r.stage == "solution"), None)
@@ -76,7 +76,7 @@ def _platform(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport]
     return []
 
 
-def _async_status(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
+def _async_status(segments: Sequence[LabelledSentence]) -> list[Finding]:
     said = _evidence([s for s in segments if s.category == "webhooks"])
     if not said:
         said = cover_rubric(segments, ["webhooks"])[0].moments[:EVIDENCE]
@@ -91,14 +91,14 @@ def _async_status(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
 
 
 def _covered(rubric: Sequence[RubricResult], item: str,
-             segments: Sequence[AnalyzedSegment]) -> RubricResult:
+             segments: Sequence[LabelledSentence]) -> RubricResult:
     for result in rubric:
         if result.id == item:
             return result
     return cover_rubric(segments, [item])[0]
 
 
-def _error_handling(segments: Sequence[AnalyzedSegment],
+def _error_handling(segments: Sequence[LabelledSentence],
                     rubric: Sequence[RubricResult]) -> list[Finding]:
     result = _covered(rubric, "error-handling", segments)
     if result.covered:
@@ -110,7 +110,7 @@ def _error_handling(segments: Sequence[AnalyzedSegment],
                     "developer gets back when a request is wrong, and which code.")]
 
 
-def _metrics(segments: Sequence[AnalyzedSegment],
+def _metrics(segments: Sequence[LabelledSentence],
              rubric: Sequence[RubricResult]) -> list[Finding]:
     dev = [r for item in _DEVELOPER_METRICS if (r := _covered(rubric, item, segments)).covered]
     if dev:
@@ -129,7 +129,7 @@ def _metrics(segments: Sequence[AnalyzedSegment],
                     "API adoption, time to first hello world, developer NPS.")]
 
 
-def _tradeoffs(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
+def _tradeoffs(segments: Sequence[LabelledSentence]) -> list[Finding]:
     said = [s for s in segments if s.category == "tradeoffs"]
     if len(said) >= 2:
         return [Finding("tradeoffs", "strength", "Explicit trade-offs",

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.analysis.model import AnalyzedSegment, Finding, Moment
+from app.analysis.model import Finding, LabelledSentence, Moment
 from app.analysis.rubric import cover_rubric, load_rubric_items, quote
 from app.analysis.staging import Bounds
 from app.prompts.model import Prompt
@@ -76,7 +76,7 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def probe_findings(prompt: Prompt, segments: Sequence[AnalyzedSegment], bounds: Bounds,
+def probe_findings(prompt: Prompt, segments: Sequence[LabelledSentence], bounds: Bounds,
                    asked: Sequence[AskedProbe] | None = None) -> list[Finding]:
     """One finding per probe of `prompt` (app.prompts.Prompt, as scaled for the session):
     answered (strength) or not (flag) when it was asked, else a note that it was not
@@ -100,7 +100,7 @@ def probe_findings(prompt: Prompt, segments: Sequence[AnalyzedSegment], bounds: 
 
 
 def _asked_at(text: str, stage: str, shown: Sequence[AskedProbe],
-              segments: Sequence[AnalyzedSegment], bounds: Bounds) -> float | None:
+              segments: Sequence[LabelledSentence], bounds: Bounds) -> float | None:
     """When the probe was asked: shown by the clock, else spoken in its stage or later."""
     for p in shown:
         if _norm(p.text) == _norm(text):
@@ -116,8 +116,8 @@ def _asked_at(text: str, stage: str, shown: Sequence[AskedProbe],
     return None
 
 
-def _reply(segments: Sequence[AnalyzedSegment], bounds: Bounds, at: float, next_probe: float,
-           text: str) -> list[AnalyzedSegment]:
+def _reply(segments: Sequence[LabelledSentence], bounds: Bounds, at: float, next_probe: float,
+           text: str) -> list[LabelledSentence]:
     """What was said after the probe, until the next probe, the next stage, or a while."""
     stage_end = next((b for _, a, b in bounds if a <= at < b), float("inf"))
     until = min(at + REPLY_SECONDS, next_probe, stage_end)
@@ -125,7 +125,7 @@ def _reply(segments: Sequence[AnalyzedSegment], bounds: Bounds, at: float, next_
             and _norm(s.text) != _norm(text)]
 
 
-def _judged(n: int, text: str, at: float, reply: Sequence[AnalyzedSegment],
+def _judged(n: int, text: str, at: float, reply: Sequence[LabelledSentence],
             rubric_ids: list[str]) -> Finding:
     answer = _answering(text, reply, rubric_ids)
     if answer:
@@ -153,8 +153,8 @@ def _unasked(n: int, probe: Any, bounds: Bounds) -> Finding:
                    f"is not judged: \u201c{probe.text}\u201d")
 
 
-def _answering(text: str, reply: Sequence[AnalyzedSegment], rubric_ids: list[str]
-               ) -> list[AnalyzedSegment]:
+def _answering(text: str, reply: Sequence[LabelledSentence], rubric_ids: list[str]
+               ) -> list[LabelledSentence]:
     """The sentences of the reply that take the probe up (empty when none does)."""
     # A probe about a rubric topic is answered when that topic comes up.
     topics = [r.id for r in cover_rubric([_as_segment(text)], rubric_ids) if r.covered]
@@ -167,5 +167,5 @@ def _answering(text: str, reply: Sequence[AnalyzedSegment], rubric_ids: list[str
     return out
 
 
-def _as_segment(text: str) -> AnalyzedSegment:
-    return AnalyzedSegment(0.0, 0.0, text, "", "other")
+def _as_segment(text: str) -> LabelledSentence:
+    return LabelledSentence(0.0, 0.0, text, "", "other")

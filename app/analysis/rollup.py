@@ -10,11 +10,11 @@ from collections.abc import Mapping
 
 from app.analysis import totals
 from app.analysis.findings import judge
-from app.analysis.model import Analysis, AnalyzedSegment, Delivery, Finding, RubricResult
+from app.analysis.model import Analysis, Delivery, Finding, LabelledSentence, RubricResult
 from app.analysis.staging import Bounds
 
 
-def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
+def summarize(segments: list[LabelledSentence], bounds: Bounds,
               budgets: Mapping[str, float] | None, rubric: list[RubricResult],
               delivery: Delivery, probe_flags: list[Finding], estimated: bool,
               duration: float, prompt_id: str | None, planned: float | None = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app.analysis.model import AnalyzedSegment, Moment, RubricResult
+from app.analysis.model import LabelledSentence, Moment, RubricResult
 from app.analysis.vocabulary import Cue, Matcher, normalise
 from app.errors import DebriefError
 from app.prompts.rubric import bundled_rubric_path, user_rubric_path
@@ -76,7 +76,7 @@ def quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def cover_rubric(segments: Sequence[AnalyzedSegment],
+def cover_rubric(segments: Sequence[LabelledSentence],
                  wanted: Sequence[str] | None = None) -> list[RubricResult]:
     """Coverage of the rubric items `wanted` (ids, in that order; all items when None).
     Ids the rubric file does not know are reported as missed under their own name."""

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from app.analysis.delivery import word_count
-from app.analysis.model import AnalyzedSegment, StageReport
+from app.analysis.model import LabelledSentence, StageReport
 from app.analysis.staging import Bounds
 from app.stages import CATEGORIES, PLATFORM_CATEGORIES
 
 
-def category_seconds(segments: Sequence[AnalyzedSegment]) -> dict[str, float]:
+def category_seconds(segments: Sequence[LabelledSentence]) -> dict[str, float]:
     """Spoken seconds per category (every category present). Where segments overlap
     (imported subtitles often do) each second counts once, for the segment that began
     first, so the totals never exceed the time spoken."""
@@ -37,7 +37,7 @@ def platform_seconds(totals: Mapping[str, float]) -> float:
     return sum(totals.get(c, 0.0) for c in PLATFORM_CATEGORIES)
 
 
-def stage_reports(segments: Sequence[AnalyzedSegment], bounds: Bounds,
+def stage_reports(segments: Sequence[LabelledSentence], bounds: Bounds,
                   budgets: Mapping[str, float] | None = None) -> list[StageReport]:
     """One report per stage span: its length, budget, category seconds and pace."""
     reports = []

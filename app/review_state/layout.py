@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from app.analysis.model import AnalyzedSegment
+from app.analysis.model import LabelledSentence
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class SegmentText:
     spans: tuple[tuple[int, int], ...]  # one per word of the segment; empty without words
 
 
-def segment_text(segment: AnalyzedSegment) -> SegmentText:
+def segment_text(segment: LabelledSentence) -> SegmentText:
     """Join the recognizer's words (which carry their own leading spaces) so that the
     spans are exact; fall back to the segment's text when it has no word timings."""
     if not segment.words:
@@ -50,7 +50,7 @@ class WordRef:
 class WordIndex:
     """Every word of the transcript in time order: time -> word and word -> time."""
 
-    def __init__(self, segments: list[AnalyzedSegment]) -> None:
+    def __init__(self, segments: list[LabelledSentence]) -> None:
         refs: list[WordRef] = []
         for i, seg in enumerate(segments):
             if seg.words:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.analysis.model import Analysis, AnalyzedSegment, Delivery, StageReport
+from app.analysis.model import Analysis, Delivery, LabelledSentence, StageReport
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.review_state.layout import WordIndex, segment_text
@@ -18,20 +18,20 @@ from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES
 
 
-def _segments() -> list[AnalyzedSegment]:
+def _segments() -> list[LabelledSentence]:
     return [
-        AnalyzedSegment(0.5, 3.0, "We POST to the endpoint.", "problem", "api", ["endpoint"],
+        LabelledSentence(0.5, 3.0, "We POST to the endpoint.", "problem", "api", ["endpoint"],
                         [(0.5, 0.8, " We"), (0.8, 1.2, " POST"), (1.2, 1.4, " to"),
                          (1.4, 1.6, " the"), (1.6, 3.0, " endpoint.")]),
-        AnalyzedSegment(4.0, 6.0, "The dashboard has a button.", "solution", "ui", ["button"]),
-        AnalyzedSegment(7.0, 9.5, "A webhook fires; the WEBHOOK retries.", "solution",
+        LabelledSentence(4.0, 6.0, "The dashboard has a button.", "solution", "ui", ["button"]),
+        LabelledSentence(7.0, 9.5, "A webhook fires; the WEBHOOK retries.", "solution",
                         "webhooks", [], [(7.0, 7.2, " A"), (7.2, 7.8, " webhook"),
                                          (7.8, 8.2, " fires;"), (8.2, 8.4, " the"),
                                          (8.4, 9.0, " WEBHOOK"), (9.0, 9.5, " retries.")]),
     ]
 
 
-def _analysis(segs: list[AnalyzedSegment]) -> Analysis:
+def _analysis(segs: list[LabelledSentence]) -> Analysis:
     totals = dict.fromkeys(CATEGORIES, 0.0)
     for s in segs:
         totals[s.category] += s.end - s.start
