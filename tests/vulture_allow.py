@@ -28,7 +28,7 @@ _.pytestmark
 _.qapp  # asked for so a QApplication exists
 _.other_sessions
 _.private_trash
-_.short_pieces
+_.short_chunks
 _.speech_loop
 _.system_theme_after
 _.write_wav

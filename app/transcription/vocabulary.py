@@ -3,8 +3,8 @@
 Whisper reads a short text before a window as context (faster-whisper's
 `initial_prompt`, where the previous window's text would go). Spelling the case's terms
 there makes "idempotency" likelier than "item potency" and "SID" likelier than "sit".
-The engine gives it to every pause-cut piece (see engine.py for the measurements).
-The list stays short: a long one costs time in every piece and tempts the model to
+The engine gives it to every pause-cut chunk (see engine.py for the measurements).
+The list stays short: a long one costs time in every chunk and tempts the model to
 say the terms where nobody did.
 """
 
@@ -29,7 +29,7 @@ PRODUCT_TERMS: tuple[str, ...] = (
 )
 
 # The prompt shares the 448-token context with nothing else (conditioning is off), but
-# every token is read again in every piece: keep it to about a line of text.
+# every token is read again in every chunk: keep it to about a line of text.
 MAX_PROMPT_CHARS = 300
 
 
