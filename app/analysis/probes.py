@@ -157,7 +157,7 @@ def _answering(text: str, reply: Sequence[LabelledSentence], rubric_ids: list[st
                ) -> list[LabelledSentence]:
     """The sentences of the reply that take the probe up (empty when none does)."""
     # A probe about a rubric topic is answered when that topic comes up.
-    topics = [r.id for r in cover_rubric([_as_segment(text)], rubric_ids) if r.covered]
+    topics = [r.id for r in cover_rubric([_as_sentence(text)], rubric_ids) if r.covered]
     wanted = _content(text)
     out = []
     for seg in reply:
@@ -167,5 +167,5 @@ def _answering(text: str, reply: Sequence[LabelledSentence], rubric_ids: list[st
     return out
 
 
-def _as_segment(text: str) -> LabelledSentence:
+def _as_sentence(text: str) -> LabelledSentence:
     return LabelledSentence(0.0, 0.0, text, "", "other")

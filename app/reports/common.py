@@ -85,7 +85,7 @@ def bookmark_lines(analysis: Analysis, info: SessionInfo) -> list[tuple[str, str
             for b in info.bookmarks]
 
 
-def segment_label(seg: LabelledSentence) -> str:
+def sentence_label(seg: LabelledSentence) -> str:
     """"API", or "API (was UI)" after a correction."""
     title = CATEGORY_TITLES.get(seg.category, seg.category)
     if seg.corrected_from:

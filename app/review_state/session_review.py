@@ -17,7 +17,7 @@ from app.review_state import bookmarks as bookmark_store
 from app.review_state import corrections as correction_store
 from app.review_state import stage_marks
 from app.review_state.bookmarks import Bookmark
-from app.review_state.layout import SegmentText, WordIndex, segment_text
+from app.review_state.layout import SentenceText, WordIndex, sentence_text
 from app.review_state.stage_marks import StageChoice
 from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
@@ -45,7 +45,7 @@ class SessionReview:
         self.meta: SessionMeta = self.folder.read_meta()
         self.machine: Analysis | None = None
         self.analysis: Analysis | None = None
-        self.texts: list[SegmentText] = []
+        self.texts: list[SentenceText] = []
         self.words = WordIndex([])
         self.corrections = correction_store.load(self.folder.corrections_path)
         self.bookmarks: list[Bookmark] = bookmark_store.of_session(self.folder.path,
@@ -64,7 +64,7 @@ class SessionReview:
         if not self.folder.analysis_path.exists():
             return False
         self.machine = load_analysis(self.folder.analysis_path)
-        self.texts = [segment_text(s) for s in self.machine.segments]
+        self.texts = [sentence_text(s) for s in self.machine.segments]
         self.words = WordIndex(self.machine.segments)
         self._reapply()
         return True

@@ -11,7 +11,7 @@ import pytest
 from app.analysis.model import Analysis, Delivery, LabelledSentence, StageReport
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
-from app.review_state.layout import WordIndex, segment_text
+from app.review_state.layout import WordIndex, sentence_text
 from app.review_state.search import find_all, step
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import SessionFolder
@@ -60,10 +60,10 @@ def session(tmp_path: Path) -> Path:
 
 def test_word_spans_point_at_the_words_in_the_display_text():
     seg = _segments()[0]
-    text = segment_text(seg)
+    text = sentence_text(seg)
     assert text.text == "We POST to the endpoint."
     assert [text.text[a:b] for a, b in text.spans] == ["We", "POST", "to", "the", "endpoint."]
-    no_words = segment_text(_segments()[1])
+    no_words = sentence_text(_segments()[1])
     assert no_words.text == "The dashboard has a button." and no_words.spans == ()
 
 
@@ -71,17 +71,17 @@ def test_word_index_maps_time_to_word_and_back():
     index = WordIndex(_segments())
     assert index.at(0.1) is None
     ref = index.refs[index.at(1.3)]
-    assert (ref.segment, ref.word) == (0, 2)
+    assert (ref.sentence, ref.word) == (0, 2)
     # A segment without word timings is one entry spanning the segment.
     ref = index.refs[index.at(5.0)]
-    assert (ref.segment, ref.word, ref.start) == (1, -1, 4.0)
+    assert (ref.sentence, ref.word, ref.start) == (1, -1, 4.0)
     assert index.refs[index.find(2, 4)].start == 8.4
 
 
 def test_search_finds_every_match_ignoring_case_and_steps_around():
-    texts = [segment_text(s).text for s in _segments()]
+    texts = [sentence_text(s).text for s in _segments()]
     hits = find_all(texts, " Webhook ")
-    assert [(h.segment, texts[h.segment][h.start:h.end]) for h in hits] == [
+    assert [(h.sentence, texts[h.sentence][h.start:h.end]) for h in hits] == [
         (2, "webhook"), (2, "WEBHOOK")]
     assert find_all(texts, "   ") == []
     assert step(hits, None) == 0 and step(hits, 1) == 0 and step(hits, 0, forward=False) == 1

@@ -265,7 +265,7 @@ class ReviewScreen(QWidget):
         if self.review is None or self.review.analysis is None:
             return
         self.review.set_category(segment, category)
-        self.transcript.set_segment_category(
+        self.transcript.set_sentence_category(
             segment, self.review.analysis.segments[segment].category,
             self.review.is_corrected(segment))
         self._refresh_breakdown()
@@ -279,7 +279,7 @@ class ReviewScreen(QWidget):
         self.transcript.set_hits(self._hits, self._hit_now)
         if self.review is not None and self.review.analysis is not None:
             segs = self.review.analysis.segments
-            self.timeline.set_hits([segs[h.segment].start for h in self._hits])
+            self.timeline.set_hits([segs[h.sentence].start for h in self._hits])
         self.search.set_count(self._hit_now, len(self._hits))
         return len(self._hits)
 
