@@ -150,8 +150,8 @@ def rss_figures(rss: list[tuple[float, int, int]], steady_from: float) -> dict:
 def soak(minutes: float, threads: int, device: str | None) -> dict:
     from app.audio.recorder import Recorder
     from app.sessions.folder import SessionFolder
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.live import LiveTranscriber
-    from app.transcription.vocabulary import case_vocabulary
 
     work = Path(tempfile.mkdtemp(prefix="debrief-soak-"))
     os.environ["DEBRIEF_DATA_DIR"] = str(work / "data")

@@ -214,8 +214,8 @@ def live_child(long: Path, threads: int, speedup: float, result: Path) -> None:
     The feed streams the source in 0.1 s blocks, as a recorder holds only its latest
     block, so this process's memory is the app's, not a copy of the whole hour."""
     from app.audio.wav_stream import WavStream
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.live import LiveTranscriber
-    from app.transcription.vocabulary import case_vocabulary
 
     work = Path(tempfile.mkdtemp(prefix="debrief-live-"))
     wav, out = work / "audio.wav", work / "transcript.json"
@@ -299,8 +299,8 @@ def bench_live(long: Path, threads: int, speedup: float, work: Path) -> None:
 def bench_wer(evals: dict, threads: int) -> None:
     from app.audio.decode import load_audio
     from app.transcription.engine import transcribe_array
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.models import bundled_model
-    from app.transcription.vocabulary import case_vocabulary
     from app.transcription.wer import TermScore, edit_distance, term_score, words
 
     choice = bundled_model()

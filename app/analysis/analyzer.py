@@ -9,7 +9,7 @@ from app.analysis.delivery import measure_delivery
 from app.analysis.model import Analysis, LabelledSentence
 from app.analysis.probes import AskedProbe, probe_findings
 from app.analysis.rollup import summarize
-from app.analysis.rubric import cover_rubric
+from app.analysis.rubric_coverage import cover_rubric
 from app.analysis.sentences import split_sentences
 from app.analysis.staging import bounds_from_marks, estimate_bounds, stage_at
 from app.analysis.vocabulary import load_vocabulary

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from app.analysis.delivery import PACE_RANGE
 from app.analysis.model import Finding, LabelledSentence, Moment, RubricResult, StageReport
-from app.analysis.rubric import cover_rubric, quote
+from app.analysis.rubric_coverage import cover_rubric, quote
 from app.analysis.totals import platform_seconds
 from app.stages import STAGE_IDS, STAGE_TITLES
 from app.timefmt import clock as format_clock

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.analysis.model import Finding, LabelledSentence, Moment
-from app.analysis.rubric import cover_rubric, load_rubric_items, quote
+from app.analysis.rubric_coverage import cover_rubric, load_rubric_items, quote
 from app.analysis.staging import Bounds
 from app.prompts.model import Prompt
 from app.prompts.plan import StageBudget, spread_probes

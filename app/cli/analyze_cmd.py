@@ -57,7 +57,7 @@ def read_input(path: Path, model: str | None = None) -> Transcript:
     from app.audio.length import check_length
 
     check_length(path)
-    from app.cli.progress import TerminalProgress
+    from app.cli.progress_bar import TerminalProgress
     from app.transcription.engine import transcribe_file
 
     transcript = transcribe_file(path, model=model, progress=TerminalProgress("Transcribing"))

@@ -14,8 +14,7 @@ from app.analysis.probes import asked_probes
 from app.errors import DebriefError
 from app.marks import Marks, StageStart
 from app.review_state import bookmarks as bookmark_store
-from app.review_state import corrections as correction_store
-from app.review_state import stage_marks
+from app.review_state import correction_file, stage_marks
 from app.review_state.bookmarks import Bookmark
 from app.review_state.layout import SentenceText, WordIndex, sentence_text
 from app.review_state.stage_marks import StageChoice
@@ -47,7 +46,7 @@ class SessionReview:
         self.analysis: Analysis | None = None
         self.texts: list[SentenceText] = []
         self.words = WordIndex([])
-        self.corrections = correction_store.load(self.folder.corrections_path)
+        self.corrections = correction_file.load(self.folder.corrections_path)
         self.bookmarks: list[Bookmark] = bookmark_store.of_session(self.folder.path,
                                                                    self.meta.events)
         self._undo: list[tuple[str, stage_marks.Snapshot]] = []  # stage edits, newest last
@@ -71,7 +70,7 @@ class SessionReview:
 
     def _reapply(self) -> None:
         assert self.machine is not None
-        self.analysis = correction_store.apply(self.machine, self.corrections)
+        self.analysis = correction_file.apply(self.machine, self.corrections)
 
     # -- what the session says -------------------------------------------------------------
 
@@ -105,7 +104,7 @@ class SessionReview:
 
     def is_corrected(self, index: int) -> bool:
         assert self.machine is not None
-        return correction_store.key(self.machine.segments[index].start) in self.corrections
+        return correction_file.key(self.machine.segments[index].start) in self.corrections
 
     def set_category(self, index: int, category: str) -> None:
         """Correct segment `index` to `category` (back to the machine's label removes the
@@ -114,12 +113,12 @@ class SessionReview:
             raise DebriefError("this session has no analysis yet")
         if category not in CATEGORIES:
             raise DebriefError(f"unknown category {category!r}")
-        k = correction_store.key(self.machine.segments[index].start)
+        k = correction_file.key(self.machine.segments[index].start)
         if category == self.machine.segments[index].category:
             self.corrections.pop(k, None)
         else:
             self.corrections[k] = category
-        correction_store.save(self.folder.corrections_path, self.corrections)
+        correction_file.save(self.folder.corrections_path, self.corrections)
         self._reapply()
 
     # -- bookmarks -------------------------------------------------------------------------

@@ -35,10 +35,10 @@ from app.audio.decode import SAMPLE_RATE, load_audio
 from app.errors import DebriefError
 from app.transcript import Segment, Transcript, Word
 from app.transcription.chunks import split_at_pauses
+from app.transcription.hint_words import vocabulary_text
 from app.transcription.inventions import Heard, drop_inventions
 from app.transcription.models import ModelChoice, resolve_model
 from app.transcription.speech_chunks import TAIL_SECONDS, speech_chunks
-from app.transcription.vocabulary import vocabulary_text
 
 Progress = Callable[[float, float | None], None]
 
