@@ -48,6 +48,7 @@ import soundfile
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from proc_rss import tree_rss  # noqa: E402  (bench/ is the script's own folder)
+from wer import TermScore, edit_distance, term_score, words  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 SR = 16000
@@ -301,7 +302,6 @@ def bench_wer(evals: dict, threads: int) -> None:
     from app.transcription.engine import transcribe_array
     from app.transcription.hint_words import case_vocabulary
     from app.transcription.models import bundled_model
-    from app.transcription.wer import TermScore, edit_distance, term_score, words
 
     choice = bundled_model()
     print(f"\n== Word error rate on {', '.join(evals)} (espeak en-us), tiny.en ==")

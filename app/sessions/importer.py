@@ -33,11 +33,6 @@ IMPORTED = "imported"
 Progress = Callable[[float, float | None], None]
 
 
-def importable(path: Path) -> bool:
-    """True when the file's suffix is one Debrief imports."""
-    return Path(path).suffix.lower() in AUDIO_SUFFIXES + TRANSCRIPT_SUFFIXES
-
-
 def _prompt(prompt_id: str, minutes: int | None) -> Any:
     from app.prompts import load_library
 

@@ -9,5 +9,4 @@
 - worker.py: the recognizer in a child process
 - live.py: transcription during the rehearsal (`LiveTranscriber`)
 - job.py: a whole file in the worker process (`TranscriptionJob`): imports, Finish
-- wer.py: word error rate, for the benchmark
 """

@@ -55,11 +55,6 @@ class LiveStatus:
     chunks_waiting: int = 0
     finished: bool = False
 
-    @property
-    def lag(self) -> float:
-        """How far the transcript is behind the recording, in seconds of audio."""
-        return max(0.0, self.recorded - self.transcribed)
-
 
 class LiveTranscriber:
     """Transcribe `wav_path` while it grows; write the transcript to `out_path`."""

@@ -15,7 +15,7 @@ from app.transcription.hint_words import (
     vocabulary_text,
 )
 from app.transcription.models import ModelChoice
-from app.transcription.wer import term_score, wer
+from bench.wer import term_score, wer
 
 from .conftest import THREADS
 
