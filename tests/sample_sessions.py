@@ -77,7 +77,7 @@ def sample_analysis(spec: SampleSpec, prompt_id: str | None = None) -> Analysis:
         for cat, secs in cats.items():
             if secs > 0:
                 segments.append(LabelledSentence(t, t + secs, f"About {cat} in {stage}.",
-                                                stage, cat, [cat]))
+                                                 stage, cat, [cat]))
             totals[cat] += secs
         stages.append(StageReport(stage, t, t + length, budgets[stage], cats, spec.wpm))
         t += length

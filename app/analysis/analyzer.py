@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.analysis.classifier import classify
+from app.analysis.classifier import Utterance, classify
 from app.analysis.delivery import measure_delivery
 from app.analysis.model import Analysis, LabelledSentence
 from app.analysis.probes import AskedProbe, probe_findings
 from app.analysis.rollup import summarize
 from app.analysis.rubric_coverage import cover_rubric
 from app.analysis.sentences import split_sentences
-from app.analysis.staging import bounds_from_marks, estimate_bounds, stage_at
+from app.analysis.staging import StageClue, bounds_from_marks, estimate_bounds, stage_at
 from app.analysis.vocabulary import load_vocabulary
 from app.errors import DebriefError
 from app.marks import StageStart
@@ -44,16 +44,16 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
                 raise DebriefError(f"unknown stage {stage!r} in the marks")
         bounds = bounds_from_marks(marks, duration)
     # The marked stage of each sentence is evidence for its label (docs/labels.md).
-    labels = classify([(p.start, p.end, p.text, p.group) for p in sentences], vocabulary,
-                      stages=[stage_at(bounds, (p.start + p.end) / 2) for p in sentences]
-                      if marks else None)
+    stages = [stage_at(bounds, (p.start + p.end) / 2) for p in sentences] if marks else None
+    labels = classify([Utterance(p.start, p.end, p.text, p.group) for p in sentences],
+                      vocabulary, stages=stages)
     if not marks:
-        bounds = estimate_bounds([(p.start, p.end, p.text, lab.category)
+        bounds = estimate_bounds([StageClue(p.start, p.end, p.text, lab.category)
                                   for p, lab in zip(sentences, labels, strict=True)],
                                  vocabulary, duration, budgets)
     segments = [
         LabelledSentence(p.start, p.end, p.text, stage_at(bounds, (p.start + p.end) / 2),
-                        lab.category, lab.cues, p.words)
+                         lab.category, lab.cues, p.words)
         for p, lab in zip(sentences, labels, strict=True)
     ]
     rubric = cover_rubric(segments, list(prompt.rubric) if prompt is not None else None)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.analysis.classifier import classify
+from app.analysis.classifier import Utterance, classify
 from app.analysis.label_model import LabelModel, load_label_model
 from app.analysis.sentences import split_sentences
 from app.analysis.staging import bounds_from_marks, stage_at
@@ -55,7 +55,7 @@ def label_segments(transcript: Transcript, vocabulary: Vocabulary, model: LabelM
     if marks:
         bounds = bounds_from_marks(marks, max(transcript.duration, sentences[-1].end))
         stages = [stage_at(bounds, (p.start + p.end) / 2) for p in sentences]
-    labels = classify([(p.start, p.end, p.text, p.group) for p in sentences], vocabulary,
+    labels = classify([Utterance(p.start, p.end, p.text, p.group) for p in sentences], vocabulary,
                       model=model, stages=stages)
     return [{"start": p.start, "end": p.end, "category": lab.category}
             for p, lab in zip(sentences, labels, strict=True)]

@@ -21,13 +21,13 @@ from app.stages import CATEGORIES
 def _segments() -> list[LabelledSentence]:
     return [
         LabelledSentence(0.5, 3.0, "We POST to the endpoint.", "problem", "api", ["endpoint"],
-                        [(0.5, 0.8, " We"), (0.8, 1.2, " POST"), (1.2, 1.4, " to"),
-                         (1.4, 1.6, " the"), (1.6, 3.0, " endpoint.")]),
+                         [(0.5, 0.8, " We"), (0.8, 1.2, " POST"), (1.2, 1.4, " to"),
+                          (1.4, 1.6, " the"), (1.6, 3.0, " endpoint.")]),
         LabelledSentence(4.0, 6.0, "The dashboard has a button.", "solution", "ui", ["button"]),
         LabelledSentence(7.0, 9.5, "A webhook fires; the WEBHOOK retries.", "solution",
-                        "webhooks", [], [(7.0, 7.2, " A"), (7.2, 7.8, " webhook"),
-                                         (7.8, 8.2, " fires;"), (8.2, 8.4, " the"),
-                                         (8.4, 9.0, " WEBHOOK"), (9.0, 9.5, " retries.")]),
+                         "webhooks", [], [(7.0, 7.2, " A"), (7.2, 7.8, " webhook"),
+                                          (7.8, 8.2, " fires;"), (8.2, 8.4, " the"),
+                                          (8.4, 9.0, " WEBHOOK"), (9.0, 9.5, " retries.")]),
     ]
 
 
