@@ -10,10 +10,10 @@ say the terms where nobody did.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 
-from app.paths import resources_dir
+from app.errors import DebriefError
+from app.prompts.rubric import bundled_rubric_path, read_rubric
 
 # Terms of platform API design that a small model mishears; spelled the way a
 # transcript should show them.
@@ -35,14 +35,12 @@ MAX_PROMPT_CHARS = 300
 
 def rubric_terms() -> list[str]:
     """Short terms from the rubric titles ("Rate limits and 429s" -> "Rate limits", "429s")."""
-    path = resources_dir() / "rubric.toml"
     try:
-        items = tomllib.loads(path.read_text(encoding="utf-8")).get("item", [])
-    except (OSError, tomllib.TOMLDecodeError):
+        titles = read_rubric(bundled_rubric_path()).values()
+    except DebriefError:
         return []
     terms: list[str] = []
-    for item in items:
-        title = str(item.get("title", ""))
+    for title in titles:
         for part in title.replace("/", " and ").split(" and "):
             part = part.strip()
             if part and len(part.split()) <= 3:
