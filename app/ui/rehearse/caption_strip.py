@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui.rehearse.theme import MUTED
+from app.ui.rehearse.rehearse_style import MUTED
 
 
 class CaptionStrip(QLabel):
