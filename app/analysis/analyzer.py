@@ -51,15 +51,15 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
         bounds = estimate_bounds([StageClue(p.start, p.end, p.text, lab.category)
                                   for p, lab in zip(sentences, labels, strict=True)],
                                  vocabulary, duration, budgets)
-    segments = [
+    labelled = [
         LabelledSentence(p.start, p.end, p.text, stage_at(bounds, (p.start + p.end) / 2),
                          lab.category, lab.cues, p.words)
         for p, lab in zip(sentences, labels, strict=True)
     ]
-    rubric = cover_rubric(segments, list(prompt.rubric) if prompt is not None else None)
-    probes = probe_findings(prompt, segments, bounds, asked) if prompt is not None else []
+    rubric = cover_rubric(labelled, list(prompt.rubric) if prompt is not None else None)
+    probes = probe_findings(prompt, labelled, bounds, asked) if prompt is not None else []
     return summarize(
-        segments, bounds, budgets, rubric, measure_delivery(transcript, segments),
+        labelled, bounds, budgets, rubric, measure_delivery(transcript, labelled),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
         planned=float(prompt.minutes) * 60.0 if prompt is not None else None,
