@@ -1,4 +1,4 @@
-"""The user's category corrections: <session>/corrections.json, matched to segments by
+"""The user's category corrections: <session>/corrections.json, matched to sentences by
 their start time, applied on top of the machine's analysis (never written into it).
 
     {"segments": [{"start": 312.48, "category": "api"}]}

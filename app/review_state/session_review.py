@@ -107,7 +107,7 @@ class SessionReview:
         return correction_file.key(self.machine.segments[index].start) in self.corrections
 
     def set_category(self, index: int, category: str) -> None:
-        """Correct segment `index` to `category` (back to the machine's label removes the
+        """Correct sentence `index` to `category` (back to the machine's label removes the
         correction), save corrections.json and recompute the totals."""
         if self.machine is None:
             raise DebriefError("this session has no analysis yet")
