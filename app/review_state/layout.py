@@ -50,13 +50,13 @@ class WordRef:
 class WordIndex:
     """Every word of the transcript in time order: time -> word and word -> time."""
 
-    def __init__(self, segments: list[LabelledSentence]) -> None:
+    def __init__(self, sentences: list[LabelledSentence]) -> None:
         refs: list[WordRef] = []
-        for i, seg in enumerate(segments):
-            if seg.words:
-                refs.extend(WordRef(i, j, a, b) for j, (a, b, _w) in enumerate(seg.words))
+        for i, sentence in enumerate(sentences):
+            if sentence.words:
+                refs.extend(WordRef(i, j, a, b) for j, (a, b, _w) in enumerate(sentence.words))
             else:
-                refs.append(WordRef(i, -1, seg.start, seg.end))
+                refs.append(WordRef(i, -1, sentence.start, sentence.end))
         refs.sort(key=lambda r: r.start)
         self.refs = refs
         self._starts = [r.start for r in refs]

@@ -260,14 +260,14 @@ class ReviewScreen(QWidget):
         self.timeline.set_playhead(seconds)
         self.playback.set_position(seconds)
 
-    def correct_category(self, segment: int, category: str) -> None:
-        """Apply the user's category for a segment, save it and update the breakdown."""
+    def correct_category(self, sentence: int, category: str) -> None:
+        """Apply the user's category for a sentence, save it and update the breakdown."""
         if self.review is None or self.review.analysis is None:
             return
-        self.review.set_category(segment, category)
+        self.review.set_category(sentence, category)
         self.transcript.set_sentence_category(
-            segment, self.review.analysis.segments[segment].category,
-            self.review.is_corrected(segment))
+            sentence, self.review.analysis.segments[sentence].category,
+            self.review.is_corrected(sentence))
         self._refresh_breakdown()
         self.sessionChanged.emit(str(self.review.folder.path))
 

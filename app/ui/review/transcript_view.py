@@ -1,5 +1,5 @@
 """The annotated transcript: one QTextDocument built once, grouped under stage headings,
-each segment a tinted paragraph with its timestamp. Words are character ranges, not
+each sentence a tinted paragraph with its timestamp. Words are character ranges, not
 widgets: a click maps its character to a word through the review's layout, the word
 being played and the search hits are extra selections laid over the text.
 """
@@ -34,7 +34,7 @@ from app.review_state.search import Hit
 from app.stages import CATEGORIES, STAGE_TITLES
 from app.ui.review.colors import CATEGORY_LABELS, category_color, is_dark, stamp, tint
 
-# The start of each segment: a block of the category colour (a space painted with it,
+# The start of each sentence: a block of the category colour (a space painted with it,
 # not a "▌" glyph a system font may lack), then a plain space.
 _BAR = "\u00a0 "
 _FOLLOW_PAUSE = 4.0  # seconds after a manual scroll before the view follows playback again
@@ -42,7 +42,7 @@ _FOLLOW_PAUSE = 4.0  # seconds after a manual scroll before the view follows pla
 
 class TranscriptView(QTextEdit):
     """Renders an Analysis; emits `seekRequested(seconds)` when a word is clicked and
-    `categoryChosen(segment index, category)` from the right-click menu. `stage_menu`,
+    `categoryChosen(sentence index, category)` from the right-click menu. `stage_menu`,
     set by the screen, gives that menu's stage submenu for the word's time."""
 
     seekRequested = Signal(float)
@@ -58,12 +58,12 @@ class TranscriptView(QTextEdit):
         self._texts: list[SentenceText] = []
         self._words = WordIndex([])
         self._corrected: set[int] = set()
-        self._seg_pos: list[int] = []  # document position of each segment's first char
+        self._seg_pos: list[int] = []  # document position of each sentence's first char
         self._current: int | None = None  # index into the word index
         self._hits: list[Hit] = []
         self._hit_now: int | None = None
         self._press: QPoint | None = None
-        self._hang = 0.0  # width of the bar and timestamp that start each segment
+        self._hang = 0.0  # width of the bar and timestamp that start each sentence
         self._user_scrolled = -1e9  # time.monotonic() of the user's last scroll
         self.stage_menu: Callable[[float, QWidget], QMenu | None] | None = None
         self.verticalScrollBar().actionTriggered.connect(self._note_user_scroll)
@@ -155,7 +155,7 @@ class TranscriptView(QTextEdit):
         return fmt
 
     def set_sentence_category(self, index: int, category: str, corrected: bool) -> None:
-        """Recolour one segment after a correction (no rebuild)."""
+        """Recolour one sentence after a correction (no rebuild)."""
         if corrected:
             self._corrected.add(index)
         else:
@@ -169,10 +169,10 @@ class TranscriptView(QTextEdit):
         cursor.setPosition(block.position() + len(_BAR) - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(self._bar_format(category, dark))
 
-    # -- mapping between characters, segments and words ------------------------------------
+    # -- mapping between characters, sentences and words -----------------------------------
 
     def sentence_at(self, pos: int) -> int | None:
-        """The segment whose paragraph holds document position `pos`."""
+        """The sentence whose paragraph holds document position `pos`."""
         i = bisect_right(self._seg_pos, pos) - 1
         if i < 0:
             return None
@@ -180,7 +180,7 @@ class TranscriptView(QTextEdit):
         return i if pos >= block_start else None
 
     def word_at(self, pos: int) -> tuple[int, int] | None:
-        """(segment, word) under document position `pos`; word -1 for a segment without
+        """(sentence, word) under document position `pos`; word -1 for a sentence without
         timings or for the timestamp."""
         seg = self.sentence_at(pos)
         if seg is None:
@@ -309,8 +309,8 @@ class TranscriptView(QTextEdit):
         menu.deleteLater()
 
     def category_menu(self, seg: int, seconds: float | None = None) -> QMenu:
-        """The right-click menu for segment `seg`: one checkable entry per category, then
-        the stage submenu for `seconds` (the word clicked; the segment's start if None)."""
+        """The right-click menu for sentence `seg`: one checkable entry per category, then
+        the stage submenu for `seconds` (the word clicked; the sentence's start if None)."""
         assert self._analysis is not None
         menu = QMenu(self)
         current = self._analysis.segments[seg].category
@@ -346,7 +346,7 @@ class TranscriptView(QTextEdit):
         return super().viewportEvent(event)
 
     def tooltip_for(self, seg: int) -> str:
-        """Why a segment got its colour: its category and the cues that decided it."""
+        """Why a sentence got its colour: its category and the cues that decided it."""
         assert self._analysis is not None
         s = self._analysis.segments[seg]
         lines = [f"<b>{CATEGORY_LABELS.get(s.category, s.category)}</b> · "
