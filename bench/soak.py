@@ -16,11 +16,11 @@ Every minute, and at the end, it prints:
 - resident memory (RSS) of the app's processes, MB: this one (recorder, live
   transcriber) and the transcriber child, not the speech player. At the end the mean of
   the first steady minute against the mean of the last minute, as a % change (target:
-  flat within 10 %). The steady minute starts when the first piece has come back: by
+  flat within 10 %). The steady minute starts when the first chunk has come back: by
   then the model is loaded and has run once, so what the first inference allocates for
   good is counted as the baseline, not as growth. The first minute after a 20 s
   warm-up (the definition used before) is reported too;
-- transcription lag per piece: when its text arrived minus when its last sample was
+- transcription lag per chunk: when its text arrived minus when its last sample was
   spoken, p50/p95/max (target p95 <= 10 s);
 - Finish-to-transcript: seconds from stopping the recorder to the full transcript on
   disk (target <= 15 s).
@@ -112,7 +112,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def lags(history: list, t0: float, before: float) -> list[float]:
-    """Per piece dispatched before `before`: done minus when its last sample was spoken."""
+    """Per chunk dispatched before `before`: done minus when its last sample was spoken."""
     return [p.done - (t0 + p.end) for p in history if p.sent < before]
 
 
@@ -150,8 +150,8 @@ def rss_figures(rss: list[tuple[float, int, int]], steady_from: float) -> dict:
 def soak(minutes: float, threads: int, device: str | None) -> dict:
     from app.audio.recorder import Recorder
     from app.sessions.folder import SessionFolder
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.live import LiveTranscriber
-    from app.transcription.vocabulary import case_vocabulary
 
     work = Path(tempfile.mkdtemp(prefix="debrief-soak-"))
     os.environ["DEBRIEF_DATA_DIR"] = str(work / "data")
@@ -199,7 +199,7 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
                     app_mb = (rss[-1][1] + rss[-1][2]) / 2**20
                     print(f"  min {minute:3d}: overflows {rec.overflows}, RSS {app_mb:.0f} MB, "
                           f"recorded {status.recorded:.0f} s, "
-                          f"transcribed {status.transcribed:.0f} s, pieces {len(done)}, lag "
+                          f"transcribed {status.transcribed:.0f} s, chunks {len(done)}, lag "
                           f"p50 {percentile(done, .5):.1f} s max "
                           f"{max(done, default=0):.1f} s", flush=True)
                     next_report += 60
@@ -222,7 +222,7 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
             "overflows": rec.overflows,
             "recorder_error": rec.error,
             **figures,
-            "pieces": len(live.history),
+            "pieces": len(live.history),  # the --json key predates "chunk"
             "lag_p50": round(percentile(all_lags, .5), 2),
             "lag_p95": round(percentile(all_lags, .95), 2),
             "lag_max": round(max(all_lags, default=0.0), 2),
@@ -245,9 +245,9 @@ def report(r: dict) -> None:
           f"{r['rss_max_mb']:.0f} MB")
     print(f"  by process         : app {r['rss_app_change_percent']:+.1f} %, transcriber "
           f"{r['rss_transcriber_change_percent']:+.1f} %; from {WARM_UP:.0f} s instead of "
-          f"the first piece: {r['rss_after_warm_up_change_percent']:+.1f} %")
+          f"the first chunk: {r['rss_after_warm_up_change_percent']:+.1f} %")
     print(f"lag behind speech    : p50 {r['lag_p50']:.1f} s, p95 {r['lag_p95']:.1f} s, max "
-          f"{r['lag_max']:.1f} s over {r['pieces']} pieces  (target p95 <= 10 s)")
+          f"{r['lag_max']:.1f} s over {r['pieces']} chunks  (target p95 <= 10 s)")
     print(f"Finish-to-transcript : {r['finish_seconds']:.1f} s  (target <= 15 s)")
     print(f"words transcribed    : {r['words']}, up to {r['transcribed_to']:.0f} s")
 

@@ -16,16 +16,16 @@
    beam 5, word timestamps and VAD.
 3. Live, on the long audio: a child process runs the live transcriber on a WAV that a
    thread appends to at --speedup times real time, the way the recorder writes it
-   (0.1 s blocks, header synced every half second). Pieces are cut and transcribed as
-   they would be in a rehearsal; for each piece the bench records how long the worker
-   took. Arrival is then replayed on the audio clock: piece i becomes available when
+   (0.1 s blocks, header synced every half second). Chunks are cut and transcribed as
+   they would be in a rehearsal; for each chunk the bench records how long the worker
+   took. Arrival is then replayed on the audio clock: chunk i becomes available when
    its last sample would have been spoken (its end time), the single worker starts it
-   when both the piece and the worker are free, and it is done a measured processing
-   time later. Lag of a piece = done - end on that clock. Finish-to-transcript is
+   when both the chunk and the worker are free, and it is done a measured processing
+   time later. Lag of a chunk = done - end on that clock. Finish-to-transcript is
    measured directly: once the backlog that the faster-than-real-time feed built up is
-   gone, Finish is called and timed (the tail piece plus writing the file).
+   gone, Finish is called and timed (the tail chunk plus writing the file).
    Peak RSS covers that child and its worker process (the app process tree).
-4. WER on D1-D4 (no cut), batch and piece-wise as in live mode, with and without the
+4. WER on D1-D4 (no cut), batch and chunk-wise as in live mode, with and without the
    domain vocabulary; "terms" counts the vocabulary words of the references heard.
 """
 
@@ -48,6 +48,7 @@ import soundfile
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from proc_rss import tree_rss  # noqa: E402  (bench/ is the script's own folder)
+from wer import TermScore, edit_distance, term_score, words  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 SR = 16000
@@ -214,8 +215,8 @@ def live_child(long: Path, threads: int, speedup: float, result: Path) -> None:
     The feed streams the source in 0.1 s blocks, as a recorder holds only its latest
     block, so this process's memory is the app's, not a copy of the whole hour."""
     from app.audio.wav_stream import WavStream
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.live import LiveTranscriber
-    from app.transcription.vocabulary import case_vocabulary
 
     work = Path(tempfile.mkdtemp(prefix="debrief-live-"))
     wav, out = work / "audio.wav", work / "transcript.json"
@@ -245,13 +246,13 @@ def live_child(long: Path, threads: int, speedup: float, result: Path) -> None:
             raise SystemExit(f"live transcription failed: {status.error}")
         time.sleep(0.1)
     # Drain the backlog the fast feed built up, leaving only the tail for Finish.
-    while live.poll().pieces_waiting:
+    while live.poll().chunks_waiting:
         time.sleep(0.05)
     finish_began = time.monotonic()
     transcript = live.finish(timeout=600)
     finish = time.monotonic() - finish_began
-    pieces = [(p.start, p.end, p.done - p.sent) for p in live.history]
-    result.write_text(json.dumps({"pieces": pieces, "finish": finish,
+    chunks = [(p.start, p.end, p.done - p.sent) for p in live.history]
+    result.write_text(json.dumps({"chunks": chunks, "finish": finish,
                                   "duration": soundfile.info(str(long)).duration,
                                   "words": sum(len(s.words) for s in transcript.segments),
                                   "wall": time.monotonic() - began}))
@@ -269,27 +270,27 @@ def bench_live(long: Path, threads: int, speedup: float, work: Path) -> None:
     if proc.returncode:
         raise SystemExit(f"live run failed ({proc.returncode})")
     data = json.loads(result.read_text())
-    # Replay on the audio clock: piece i is available at its end, the worker is serial.
+    # Replay on the audio clock: chunk i is available at its end, the worker is serial.
     free, lags = 0.0, []
-    for _start, end, took in data["pieces"][:-1]:  # the last piece is Finish's tail
+    for _start, end, took in data["chunks"][:-1]:  # the last chunk is Finish's tail
         done = max(end, free) + took
         lags.append(done - end)
         free = done
-    tail_start, tail_end, tail_took = data["pieces"][-1]
+    tail_start, tail_end, tail_took = data["chunks"][-1]
     replayed_finish = max(0.0, free - tail_end) + tail_took
-    took = [p[2] for p in data["pieces"]]
-    length = [p[1] - p[0] for p in data["pieces"]]
+    took = [p[2] for p in data["chunks"]]
+    length = [p[1] - p[0] for p in data["chunks"]]
     q = statistics.quantiles(lags, n=20) if len(lags) >= 2 else lags * 19
     print(f"\n== Live, {data['duration'] / 60:.0f} min rehearsal, {threads} thread(s), "
           f"domain vocabulary, fed at {speedup:g}x real time ==")
-    print(f"pieces               : {len(took)}, {min(length):.1f}-{max(length):.1f} s long, "
-          f"worker time per piece median {statistics.median(took):.2f} s, max {max(took):.2f} s")
+    print(f"chunks               : {len(took)}, {min(length):.1f}-{max(length):.1f} s long, "
+          f"worker time per chunk median {statistics.median(took):.2f} s, max {max(took):.2f} s")
     print(f"worker speed         : {sum(length) / sum(took):.1f}x real time")
     print(f"lag behind speech    : p50 {statistics.median(lags):.1f} s, p95 {q[18]:.1f} s, "
-          f"max {max(lags):.1f} s   (target p95 <= 10 s; time from the end of a piece "
+          f"max {max(lags):.1f} s   (target p95 <= 10 s; time from the end of a chunk "
           "being spoken to its text)")
     print(f"Finish-to-transcript : {data['finish']:.1f} s measured, {replayed_finish:.1f} s "
-          f"replayed (tail piece {tail_end - tail_start:.1f} s; target <= 15 s)")
+          f"replayed (tail chunk {tail_end - tail_start:.1f} s; target <= 15 s)")
     print(f"peak RSS, app tree   : {peak / 2**20:.0f} MB   (target <= 700 MB)")
     print("audio overflows      : n/a (no recorder in this bench; transcription only reads "
           "the WAV)")
@@ -299,14 +300,13 @@ def bench_live(long: Path, threads: int, speedup: float, work: Path) -> None:
 def bench_wer(evals: dict, threads: int) -> None:
     from app.audio.decode import load_audio
     from app.transcription.engine import transcribe_array
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.models import bundled_model
-    from app.transcription.vocabulary import case_vocabulary
-    from app.transcription.wer import TermScore, edit_distance, term_score, words
 
     choice = bundled_model()
     print(f"\n== Word error rate on {', '.join(evals)} (espeak en-us), tiny.en ==")
-    rows = (("whole file", "no vocabulary"), ("pieces", "no vocabulary"),
-            ("pieces", "vocabulary"))
+    rows = (("whole file", "no vocabulary"), ("chunks", "no vocabulary"),
+            ("chunks", "vocabulary"))
     for mode, label in rows:
         errors = total = 0
         terms = TermScore()
@@ -315,7 +315,7 @@ def bench_wer(evals: dict, threads: int) -> None:
             reference = " ".join(s["text"] for s in truth["sentences"])
             audio = load_audio(wav)
             hypothesis = transcribe_array(audio, 0.0, choice, vocabulary=vocab,
-                                          threads=threads, pieces=mode == "pieces").text
+                                          threads=threads, chunks=mode == "chunks").text
             errors += edit_distance(words(reference), words(hypothesis))
             total += len(words(reference))
             term_score(reference, hypothesis, SCORED_TERMS, terms)

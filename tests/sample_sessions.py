@@ -12,9 +12,9 @@ from pathlib import Path
 
 from app.analysis.model import (
     Analysis,
-    AnalyzedSegment,
     Delivery,
     Finding,
+    LabelledSentence,
     Moment,
     Pause,
     RubricResult,
@@ -76,8 +76,8 @@ def sample_analysis(spec: SampleSpec, prompt_id: str | None = None) -> Analysis:
             cats["other"] = length * 0.85
         for cat, secs in cats.items():
             if secs > 0:
-                segments.append(AnalyzedSegment(t, t + secs, f"About {cat} in {stage}.",
-                                                stage, cat, [cat]))
+                segments.append(LabelledSentence(t, t + secs, f"About {cat} in {stage}.",
+                                                 stage, cat, [cat]))
             totals[cat] += secs
         stages.append(StageReport(stage, t, t + length, budgets[stage], cats, spec.wpm))
         t += length

@@ -28,20 +28,14 @@ _.pytestmark
 _.qapp  # asked for so a QApplication exists
 _.other_sessions
 _.private_trash
-_.short_pieces
+_.short_chunks
 _.speech_loop
 _.system_theme_after
 _.write_wav
 
-# Attributes that hold a Qt object alive (a widget, a running import).
-_.back_button
+# An attribute that holds a running import alive.
 _.import_task
 # Written to the session index with the rest of the summary (dataclass field).
 _.overrun_stages
-# Kept on purpose, read by nothing yet.
-_.save_error  # the session log says why a save failed; no screen shows it yet
-_.lag  # how far the live transcript trails the recording; no screen shows it yet
-_.timed_text  # the eval helper's text-only truth, described in its module
-_.importable  # dead: delete from app/sessions/importer.py (its owner is changing that file)
 # ONNX Runtime reads its session options by attribute.
 _.intra_op_num_threads

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.analysis.classifier import classify
+from app.analysis.classifier import Utterance, classify
 from app.analysis.delivery import measure_delivery
-from app.analysis.model import Analysis, AnalyzedSegment
+from app.analysis.model import Analysis, LabelledSentence
 from app.analysis.probes import AskedProbe, probe_findings
 from app.analysis.rollup import summarize
-from app.analysis.rubric import cover_rubric
-from app.analysis.segmenter import split_transcript
-from app.analysis.staging import bounds_from_marks, estimate_bounds, stage_at
+from app.analysis.rubric_coverage import cover_rubric
+from app.analysis.sentences import split_sentences
+from app.analysis.staging import StageClue, bounds_from_marks, estimate_bounds, stage_at
 from app.analysis.vocabulary import load_vocabulary
 from app.errors import DebriefError
 from app.marks import StageStart
@@ -33,10 +33,10 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
     (app.analysis.corrections.apply_corrections).
     """
     vocabulary = load_vocabulary()
-    pieces = split_transcript(transcript)
-    if not pieces:
+    sentences = split_sentences(transcript)
+    if not sentences:
         raise DebriefError("the transcript has no text")
-    duration = max(transcript.duration, pieces[-1].end)
+    duration = max(transcript.duration, sentences[-1].end)
     budgets = prompt.stage_seconds() if prompt is not None else None
     if marks:
         for stage, _ in marks:
@@ -44,22 +44,22 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
                 raise DebriefError(f"unknown stage {stage!r} in the marks")
         bounds = bounds_from_marks(marks, duration)
     # The marked stage of each sentence is evidence for its label (docs/labels.md).
-    labels = classify([(p.start, p.end, p.text, p.group) for p in pieces], vocabulary,
-                      stages=[stage_at(bounds, (p.start + p.end) / 2) for p in pieces]
-                      if marks else None)
+    stages = [stage_at(bounds, (p.start + p.end) / 2) for p in sentences] if marks else None
+    labels = classify([Utterance(p.start, p.end, p.text, p.group) for p in sentences],
+                      vocabulary, stages=stages)
     if not marks:
-        bounds = estimate_bounds([(p.start, p.end, p.text, lab.category)
-                                  for p, lab in zip(pieces, labels, strict=True)],
+        bounds = estimate_bounds([StageClue(p.start, p.end, p.text, lab.category)
+                                  for p, lab in zip(sentences, labels, strict=True)],
                                  vocabulary, duration, budgets)
-    segments = [
-        AnalyzedSegment(p.start, p.end, p.text, stage_at(bounds, (p.start + p.end) / 2),
-                        lab.category, lab.cues, p.words)
-        for p, lab in zip(pieces, labels, strict=True)
+    labelled = [
+        LabelledSentence(p.start, p.end, p.text, stage_at(bounds, (p.start + p.end) / 2),
+                         lab.category, lab.cues, p.words)
+        for p, lab in zip(sentences, labels, strict=True)
     ]
-    rubric = cover_rubric(segments, list(prompt.rubric) if prompt is not None else None)
-    probes = probe_findings(prompt, segments, bounds, asked) if prompt is not None else []
+    rubric = cover_rubric(labelled, list(prompt.rubric) if prompt is not None else None)
+    probes = probe_findings(prompt, labelled, bounds, asked) if prompt is not None else []
     return summarize(
-        segments, bounds, budgets, rubric, measure_delivery(transcript, segments),
+        labelled, bounds, budgets, rubric, measure_delivery(transcript, labelled),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
         planned=float(prompt.minutes) * 60.0 if prompt is not None else None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from app.analysis.label_model import LabelModel, features, load_label_model
 from app.analysis.vocabulary import Vocabulary, normalise, vocabulary_is_bundled
@@ -37,6 +38,16 @@ REPEAT_FACTOR = 0.5
 # When weights tie, the more specific category wins (trade-offs already carry their
 # framing weight, so they do not also win ties).
 _PREFERENCE = {c: i for i, c in enumerate(("webhooks", "api", "ui", "tradeoffs", "other"))}
+
+
+class Utterance(NamedTuple):
+    """A sentence as the classifier reads it. Sentences with the same `group` came from
+    one recognizer segment or subtitle cue (or one sentence cut by a pause)."""
+
+    start: float
+    end: float
+    text: str
+    group: int
 
 
 @dataclass
@@ -99,11 +110,10 @@ def label_by_model(text: str, vocabulary: Vocabulary, model: LabelModel,
     return Label(best, list(cues), probs, peak=peak.get(best, 0.0))
 
 
-def classify(items: Sequence[tuple[float, float, str, int]], vocabulary: Vocabulary,
+def classify(items: Sequence[Utterance], vocabulary: Vocabulary,
              model: LabelModel | str | None = BUNDLED,
              stages: Sequence[str] | None = None) -> list[Label]:
-    """Labels for (start, end, text, utterance) sentences in time order. Sentences with
-    the same `utterance` number came from one recognizer segment or subtitle cue.
+    """Labels for sentences in time order.
 
     `model` is the bundled model by default (used only with the bundled vocabulary,
     whose cue weights it was trained on), another LabelModel, or None for cues alone.
@@ -111,9 +121,9 @@ def classify(items: Sequence[tuple[float, float, str, int]], vocabulary: Vocabul
     if model == BUNDLED:
         model = load_label_model() if vocabulary_is_bundled(vocabulary) else None
     if isinstance(model, LabelModel):
-        return [label_by_model(text, vocabulary, model, stages[i] if stages else None)
-                for i, (_, _, text, _) in enumerate(items)]
-    own = [label_text(text, vocabulary) for _, _, text, _ in items]
+        return [label_by_model(u.text, vocabulary, model, stages[i] if stages else None)
+                for i, u in enumerate(items)]
+    own = [label_text(u.text, vocabulary) for u in items]
     _follow_clear_groupmates(items, own)
     for i, label in enumerate(own):
         if not label.category:
@@ -122,7 +132,7 @@ def classify(items: Sequence[tuple[float, float, str, int]], vocabulary: Vocabul
     return own
 
 
-def _follow_clear_groupmates(items: Sequence[tuple[float, float, str, int]],
+def _follow_clear_groupmates(items: Sequence[Utterance],
                              own: list[Label]) -> None:
     """A fragment of a sentence cut by a pause, with no strong cue of its own, takes the
     label of a part of the same sentence that has one: the sentence is one thought
@@ -133,7 +143,7 @@ def _follow_clear_groupmates(items: Sequence[tuple[float, float, str, int]],
         if not category or peak >= CLEAR_SCORE:
             continue
         # ...unless its own middling cues add up to more than the clear part's.
-        mates = [j for j in range(len(items)) if j != i and items[j][3] == items[i][3]
+        mates = [j for j in range(len(items)) if j != i and items[j].group == items[i].group
                  and originals[j][1] >= CLEAR_SCORE and originals[j][2] >= total]
         if mates:
             nearest = min(mates, key=lambda j: abs(j - i))
@@ -142,22 +152,22 @@ def _follow_clear_groupmates(items: Sequence[tuple[float, float, str, int]],
                 label.from_context = True
 
 
-def _from_context(i: int, items: Sequence[tuple[float, float, str, int]],
+def _from_context(i: int, items: Sequence[Utterance],
                   own: list[Label]) -> str:
     """The topic a cueless sentence continues, or "" when it continues none."""
     # The rest of the same utterance speaks for a cueless part of it.
-    group = items[i][3]
+    group = items[i].group
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(items) and items[j][3] == group:
+        while 0 <= j < len(items) and items[j].group == group:
             if own[j].category and not own[j].from_context:
                 return own[j].category
             j += step
-    if i == 0 or items[i][0] - items[i - 1][1] >= CARRY_GAP:
+    if i == 0 or items[i].start - items[i - 1].end >= CARRY_GAP:
         return ""
     previous = own[i - 1].category
     following = next((x.category for x in own[i + 1:i + 3] if x.category), "")
-    text = items[i][2]
+    text = items[i].text
     short = len(text.split()) <= CARRY_MAX_WORDS
     # In a short sentence, a hint too weak to decide alone says which neighbour it
     # continues.

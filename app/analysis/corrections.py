@@ -2,7 +2,7 @@
 
     {"segments": [{"start": 312.48, "category": "api"}]}
 
-Each entry names a segment by its start (within 50 ms). The machine's label stays
+Each entry names a sentence by its start (within 50 ms). The machine's label stays
 visible as `corrected_from`, the cues stay as they were, and every total, share and
 finding that depends on categories is worked out again.
 """
@@ -41,22 +41,22 @@ def parse_corrections(corrections: Mapping[str, Any]) -> list[tuple[float, str]]
 
 def apply_corrections(analysis: Analysis, corrections: Mapping[str, Any]) -> Analysis:
     """A new Analysis with the corrected categories and everything that follows from
-    them; `analysis` itself is left untouched. Corrections matching no segment are
+    them; `analysis` itself is left untouched. Corrections matching no sentence are
     ignored (the transcript they were made on may have been re-cut)."""
     pairs = parse_corrections(corrections)
-    segments = copy.deepcopy(analysis.segments)
-    for seg in segments:
+    sentences = copy.deepcopy(analysis.segments)
+    for sentence in sentences:
         # Start from the machine's label so corrections can also be undone.
-        if seg.corrected_from is not None:
-            seg.category, seg.corrected_from = seg.corrected_from, None
+        if sentence.corrected_from is not None:
+            sentence.category, sentence.corrected_from = sentence.corrected_from, None
         for start, category in pairs:
-            if abs(seg.start - start) <= MATCH_TOLERANCE and category != seg.category:
-                seg.corrected_from, seg.category = seg.category, category
+            if abs(sentence.start - start) <= MATCH_TOLERANCE and category != sentence.category:
+                sentence.corrected_from, sentence.category = sentence.category, category
                 break
     bounds = [StageSpan(r.stage, r.start, r.end) for r in analysis.stages]
     budgets = {r.stage: r.budget for r in analysis.stages}
     probes = [f for f in analysis.findings if f.id.startswith("probe-")]
-    return summarize(segments, bounds, budgets, copy.deepcopy(analysis.rubric),
+    return summarize(sentences, bounds, budgets, copy.deepcopy(analysis.rubric),
                      copy.deepcopy(analysis.delivery), copy.deepcopy(probes),
                      analysis.stages_estimated, analysis.duration, analysis.prompt_id,
                      analysis.planned)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from app.analysis.model import AnalyzedSegment, Delivery, Pause
+from app.analysis.model import Delivery, LabelledSentence, Pause
 from app.transcript import Transcript
 
 LONG_PAUSE = 3.0
@@ -112,24 +112,24 @@ def _shorter(phrase: str) -> tuple[str, str]:
     return " ".join(words[1:]), " ".join(words[:-1])
 
 
-def speaking_minutes(segments: Sequence[AnalyzedSegment]) -> float:
+def speaking_minutes(sentences: Sequence[LabelledSentence]) -> float:
     """Minutes from the first word to the last (the pace clock)."""
-    if not segments:
+    if not sentences:
         return 0.0
-    return max(0.0, segments[-1].end - segments[0].start) / 60.0
+    return max(0.0, sentences[-1].end - sentences[0].start) / 60.0
 
 
-def measure_delivery(transcript: Transcript, segments: Sequence[AnalyzedSegment]) -> Delivery:
+def measure_delivery(transcript: Transcript, sentences: Sequence[LabelledSentence]) -> Delivery:
     """Pace, fillers, long pauses and repeated phrases for the whole answer."""
-    minutes = speaking_minutes(segments)
-    words = sum(word_count(s.text) for s in segments)
+    minutes = speaking_minutes(sentences)
+    words = sum(word_count(s.text) for s in sentences)
     fillers: Counter[str] = Counter()
-    for seg in segments:
-        fillers.update(count_fillers(seg.text))
+    for sentence in sentences:
+        fillers.update(count_fillers(sentence.text))
     return Delivery(
         words_per_minute=round(words / minutes, 1) if minutes else 0.0,
         fillers_per_minute=round(sum(fillers.values()) / minutes, 2) if minutes else 0.0,
         filler_counts=dict(sorted(fillers.items(), key=lambda kv: (-kv[1], kv[0]))),
         long_pauses=long_pauses(transcript),
-        repeated_phrases=repeated_phrases([s.text for s in segments]),
+        repeated_phrases=repeated_phrases([s.text for s in sentences]),
     )

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from app.analysis.delivery import PACE_RANGE
-from app.analysis.model import AnalyzedSegment, Finding, Moment, RubricResult, StageReport
-from app.analysis.rubric import cover_rubric, quote
+from app.analysis.model import Finding, LabelledSentence, Moment, RubricResult, StageReport
+from app.analysis.rubric_coverage import cover_rubric, quote
 from app.analysis.totals import platform_seconds
 from app.stages import STAGE_IDS, STAGE_TITLES
 from app.timefmt import clock as format_clock
@@ -26,37 +26,37 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f} min"
 
 
-def _evidence(segments: Sequence[AnalyzedSegment], n: int = EVIDENCE) -> list[Moment]:
-    return [Moment(round(s.start, 3), quote(s.text)) for s in segments[:n]]
+def _evidence(sentences: Sequence[LabelledSentence], n: int = EVIDENCE) -> list[Moment]:
+    return [Moment(round(s.start, 3), quote(s.text)) for s in sentences[:n]]
 
 
-def _longest(segments: Sequence[AnalyzedSegment], n: int = EVIDENCE) -> list[Moment]:
-    chosen = sorted(segments, key=lambda s: s.end - s.start, reverse=True)[:n]
+def _longest(sentences: Sequence[LabelledSentence], n: int = EVIDENCE) -> list[Moment]:
+    chosen = sorted(sentences, key=lambda s: s.end - s.start, reverse=True)[:n]
     return _evidence(sorted(chosen, key=lambda s: s.start), n)
 
 
-def judge(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
+def judge(sentences: Sequence[LabelledSentence], stages: Sequence[StageReport],
           totals: dict[str, float], ui_heavy: bool, solution_share: float | None,
           rubric: Sequence[RubricResult], words_per_minute: float,
           fillers_per_minute: float) -> list[Finding]:
-    """Every finding that follows from the labelled segments (probes are separate)."""
+    """Every finding that follows from the labelled sentences (probes are separate)."""
     found: list[Finding] = []
-    found += _platform(segments, stages, totals, ui_heavy, solution_share)
-    found += _async_status(segments)
-    found += _error_handling(segments, rubric)
-    found += _metrics(segments, rubric)
-    found += _tradeoffs(segments)
+    found += _platform(sentences, stages, totals, ui_heavy, solution_share)
+    found += _async_status(sentences)
+    found += _error_handling(sentences, rubric)
+    found += _metrics(sentences, rubric)
+    found += _tradeoffs(sentences)
     found += _overruns(stages)
     found += _delivery(stages, words_per_minute, fillers_per_minute)
     return found
 
 
-def _platform(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport],
+def _platform(sentences: Sequence[LabelledSentence], stages: Sequence[StageReport],
               totals: dict[str, float], ui_heavy: bool, share: float | None
               ) -> list[Finding]:
     solution = next((r for r in stages if r.stage == "solution"), None)
     where = solution.categories if solution else totals
-    in_scope = [s for s in segments if solution is None or s.stage == "solution"]
+    in_scope = [s for s in sentences if solution is None or s.stage == "solution"]
     ui, platform = where.get("ui", 0.0), platform_seconds(where)
     scope = "the solution stage" if solution else "the answer"
     if ui_heavy:
@@ -76,10 +76,10 @@ def _platform(segments: Sequence[AnalyzedSegment], stages: Sequence[StageReport]
     return []
 
 
-def _async_status(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
-    said = _evidence([s for s in segments if s.category == "webhooks"])
+def _async_status(sentences: Sequence[LabelledSentence]) -> list[Finding]:
+    said = _evidence([s for s in sentences if s.category == "webhooks"])
     if not said:
-        said = cover_rubric(segments, ["webhooks"])[0].moments[:EVIDENCE]
+        said = cover_rubric(sentences, ["webhooks"])[0].moments[:EVIDENCE]
     if said:
         return [Finding("async-status", "strength", "Asynchronous status story",
                         "You explained how developers learn that something changed "
@@ -91,16 +91,16 @@ def _async_status(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
 
 
 def _covered(rubric: Sequence[RubricResult], item: str,
-             segments: Sequence[AnalyzedSegment]) -> RubricResult:
+             sentences: Sequence[LabelledSentence]) -> RubricResult:
     for result in rubric:
         if result.id == item:
             return result
-    return cover_rubric(segments, [item])[0]
+    return cover_rubric(sentences, [item])[0]
 
 
-def _error_handling(segments: Sequence[AnalyzedSegment],
+def _error_handling(sentences: Sequence[LabelledSentence],
                     rubric: Sequence[RubricResult]) -> list[Finding]:
-    result = _covered(rubric, "error-handling", segments)
+    result = _covered(rubric, "error-handling", sentences)
     if result.covered:
         return [Finding("error-handling", "strength", "Error handling",
                         "You named error codes or how failures reach the developer.",
@@ -110,15 +110,15 @@ def _error_handling(segments: Sequence[AnalyzedSegment],
                     "developer gets back when a request is wrong, and which code.")]
 
 
-def _metrics(segments: Sequence[AnalyzedSegment],
+def _metrics(sentences: Sequence[LabelledSentence],
              rubric: Sequence[RubricResult]) -> list[Finding]:
-    dev = [r for item in _DEVELOPER_METRICS if (r := _covered(rubric, item, segments)).covered]
+    dev = [r for item in _DEVELOPER_METRICS if (r := _covered(rubric, item, sentences)).covered]
     if dev:
         moments = [m for r in dev for m in r.moments][:EVIDENCE]
         names = ", ".join(r.title for r in dev)
         return [Finding("developer-metrics", "strength", "Developer metrics",
                         f"You measured success the platform way: {names}.", moments)]
-    said = [s for s in segments if _METRIC_WORDS.search(s.text)]
+    said = [s for s in sentences if _METRIC_WORDS.search(s.text)]
     if said:
         return [Finding("no-developer-metrics", "flag", "No developer metrics",
                         "You named metrics, but none of the platform ones: API adoption, "
@@ -129,8 +129,8 @@ def _metrics(segments: Sequence[AnalyzedSegment],
                     "API adoption, time to first hello world, developer NPS.")]
 
 
-def _tradeoffs(segments: Sequence[AnalyzedSegment]) -> list[Finding]:
-    said = [s for s in segments if s.category == "tradeoffs"]
+def _tradeoffs(sentences: Sequence[LabelledSentence]) -> list[Finding]:
+    said = [s for s in sentences if s.category == "tradeoffs"]
     if len(said) >= 2:
         return [Finding("tradeoffs", "strength", "Explicit trade-offs",
                         f"You weighed alternatives {len(said)} times.", _evidence(said))]

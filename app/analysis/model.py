@@ -15,8 +15,8 @@ SCHEMA = "debrief.analysis/1"
 
 
 @dataclass
-class AnalyzedSegment:
-    """A sentence-sized piece of speech with its stage and category."""
+class LabelledSentence:
+    """A sentence of the transcript with its stage and category (the JSON "segments")."""
 
     start: float
     end: float
@@ -97,7 +97,7 @@ class Delivery:
 @dataclass
 class Analysis:
     duration: float
-    segments: list[AnalyzedSegment]
+    segments: list[LabelledSentence]
     categories: dict[str, float]  # spoken seconds per category, all of CATEGORIES present
     stages: list[StageReport]
     stages_estimated: bool  # True when stage bounds were guessed from content, not marks
@@ -139,7 +139,7 @@ class Analysis:
         d = dict(data)
         d.pop("schema", None)
         d["segments"] = [
-            AnalyzedSegment(**{**s, "words": [tuple(w) for w in s.get("words", [])]})
+            LabelledSentence(**{**s, "words": [tuple(w) for w in s.get("words", [])]})
             for s in d["segments"]
         ]
         d["stages"] = [StageReport(**s) for s in d["stages"]]

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.analysis.model import AnalyzedSegment, Finding, Moment
-from app.analysis.rubric import cover_rubric, load_rubric_items, quote
+from app.analysis.model import Finding, LabelledSentence, Moment
+from app.analysis.rubric_coverage import cover_rubric, load_rubric_items, quote
 from app.analysis.staging import Bounds
 from app.prompts.model import Prompt
 from app.prompts.plan import StageBudget, spread_probes
@@ -76,7 +76,7 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def probe_findings(prompt: Prompt, segments: Sequence[AnalyzedSegment], bounds: Bounds,
+def probe_findings(prompt: Prompt, sentences: Sequence[LabelledSentence], bounds: Bounds,
                    asked: Sequence[AskedProbe] | None = None) -> list[Finding]:
     """One finding per probe of `prompt` (app.prompts.Prompt, as scaled for the session):
     answered (strength) or not (flag) when it was asked, else a note that it was not
@@ -86,7 +86,7 @@ def probe_findings(prompt: Prompt, segments: Sequence[AnalyzedSegment], bounds: 
     plan = tuple(StageBudget(s, STAGE_TITLES.get(s, s), b) for s, b in budgets.items())
     timed = spread_probes(plan, [(p.stage, p.text, p.at) for p in prompt.probes])
     shown = list(asked or [])
-    times = [_asked_at(p.text, p.stage, shown, segments, bounds) for p in timed]
+    times = [_asked_at(p.text, p.stage, shown, sentences, bounds) for p in timed]
     rubric_ids = [i.id for i in load_rubric_items()]
     found = []
     for n, (probe, at) in enumerate(zip(timed, times, strict=True), 1):
@@ -94,13 +94,13 @@ def probe_findings(prompt: Prompt, segments: Sequence[AnalyzedSegment], bounds: 
             found.append(_unasked(n, probe, bounds))
             continue
         later = [t for t in (*times, *(p.time for p in shown)) if t is not None and t > at]
-        reply = _reply(segments, bounds, at, min(later, default=float("inf")), probe.text)
+        reply = _reply(sentences, bounds, at, min(later, default=float("inf")), probe.text)
         found.append(_judged(n, probe.text, at, reply, rubric_ids))
     return found
 
 
 def _asked_at(text: str, stage: str, shown: Sequence[AskedProbe],
-              segments: Sequence[AnalyzedSegment], bounds: Bounds) -> float | None:
+              sentences: Sequence[LabelledSentence], bounds: Bounds) -> float | None:
     """When the probe was asked: shown by the clock, else spoken in its stage or later."""
     for p in shown:
         if _norm(p.text) == _norm(text):
@@ -109,23 +109,23 @@ def _asked_at(text: str, stage: str, shown: Sequence[AskedProbe],
     start = next((a for s, a, _ in bounds if s == stage), None)
     if start is None or len(wanted) < 2:
         return None
-    for seg in segments:  # a question, not an answer that echoes it
-        if (seg.start >= start and seg.text.rstrip().endswith("?")
-                and len(wanted & _content(seg.text)) >= SPOKEN_SHARE * len(wanted)):
-            return seg.end
+    for sentence in sentences:  # a question, not an answer that echoes it
+        if (sentence.start >= start and sentence.text.rstrip().endswith("?")
+                and len(wanted & _content(sentence.text)) >= SPOKEN_SHARE * len(wanted)):
+            return sentence.end
     return None
 
 
-def _reply(segments: Sequence[AnalyzedSegment], bounds: Bounds, at: float, next_probe: float,
-           text: str) -> list[AnalyzedSegment]:
+def _reply(sentences: Sequence[LabelledSentence], bounds: Bounds, at: float, next_probe: float,
+           text: str) -> list[LabelledSentence]:
     """What was said after the probe, until the next probe, the next stage, or a while."""
     stage_end = next((b for _, a, b in bounds if a <= at < b), float("inf"))
     until = min(at + REPLY_SECONDS, next_probe, stage_end)
-    return [s for s in segments if (s.start + s.end) / 2 >= at and s.start < until
+    return [s for s in sentences if (s.start + s.end) / 2 >= at and s.start < until
             and _norm(s.text) != _norm(text)]
 
 
-def _judged(n: int, text: str, at: float, reply: Sequence[AnalyzedSegment],
+def _judged(n: int, text: str, at: float, reply: Sequence[LabelledSentence],
             rubric_ids: list[str]) -> Finding:
     answer = _answering(text, reply, rubric_ids)
     if answer:
@@ -153,19 +153,19 @@ def _unasked(n: int, probe: Any, bounds: Bounds) -> Finding:
                    f"is not judged: \u201c{probe.text}\u201d")
 
 
-def _answering(text: str, reply: Sequence[AnalyzedSegment], rubric_ids: list[str]
-               ) -> list[AnalyzedSegment]:
+def _answering(text: str, reply: Sequence[LabelledSentence], rubric_ids: list[str]
+               ) -> list[LabelledSentence]:
     """The sentences of the reply that take the probe up (empty when none does)."""
     # A probe about a rubric topic is answered when that topic comes up.
-    topics = [r.id for r in cover_rubric([_as_segment(text)], rubric_ids) if r.covered]
+    topics = [r.id for r in cover_rubric([_as_sentence(text)], rubric_ids) if r.covered]
     wanted = _content(text)
     out = []
-    for seg in reply:
-        echoes = bool(wanted) and len(wanted & _content(seg.text)) >= ECHO_SHARE * len(wanted)
-        if echoes or (topics and any(r.covered for r in cover_rubric([seg], topics))):
-            out.append(seg)
+    for sentence in reply:
+        echoes = bool(wanted) and len(wanted & _content(sentence.text)) >= ECHO_SHARE * len(wanted)
+        if echoes or (topics and any(r.covered for r in cover_rubric([sentence], topics))):
+            out.append(sentence)
     return out
 
 
-def _as_segment(text: str) -> AnalyzedSegment:
-    return AnalyzedSegment(0.0, 0.0, text, "", "other")
+def _as_sentence(text: str) -> LabelledSentence:
+    return LabelledSentence(0.0, 0.0, text, "", "other")

@@ -1,4 +1,4 @@
-"""Labelled segments rolled up into an Analysis: totals, shares and findings.
+"""Labelled sentences rolled up into an Analysis: totals, shares and findings.
 
 Its own module because two paths end here: the analyzer after labelling, and the
 user's corrections after relabelling. Neither then needs the other.
@@ -10,24 +10,24 @@ from collections.abc import Mapping
 
 from app.analysis import totals
 from app.analysis.findings import judge
-from app.analysis.model import Analysis, AnalyzedSegment, Delivery, Finding, RubricResult
+from app.analysis.model import Analysis, Delivery, Finding, LabelledSentence, RubricResult
 from app.analysis.staging import Bounds
 
 
-def summarize(segments: list[AnalyzedSegment], bounds: Bounds,
+def summarize(sentences: list[LabelledSentence], bounds: Bounds,
               budgets: Mapping[str, float] | None, rubric: list[RubricResult],
               delivery: Delivery, probe_flags: list[Finding], estimated: bool,
               duration: float, prompt_id: str | None, planned: float | None = None
               ) -> Analysis:
-    """Totals, shares and findings for labelled segments (also used after corrections)."""
-    seconds = totals.category_seconds(segments)
-    stages = totals.stage_reports(segments, bounds, budgets)
+    """Totals, shares and findings for labelled sentences (also used after corrections)."""
+    seconds = totals.category_seconds(sentences)
+    stages = totals.stage_reports(sentences, bounds, budgets)
     share = totals.solution_share(stages)
     ui_heavy = totals.is_ui_heavy(stages, seconds)
-    findings = judge(segments, stages, seconds, ui_heavy, share, rubric,
+    findings = judge(sentences, stages, seconds, ui_heavy, share, rubric,
                      delivery.words_per_minute, delivery.fillers_per_minute)
     return Analysis(
-        duration=round(duration, 3), segments=segments, categories=seconds, stages=stages,
+        duration=round(duration, 3), segments=sentences, categories=seconds, stages=stages,
         stages_estimated=estimated, platform_share=totals.platform_share(seconds),
         solution_platform_share=share, ui_heavy=ui_heavy, rubric=rubric,
         findings=findings + probe_flags, delivery=delivery, prompt_id=prompt_id,

@@ -22,6 +22,15 @@ class StageSpan(NamedTuple):
 
 Bounds = list[StageSpan]  # in time order
 
+
+class StageClue(NamedTuple):
+    """A labelled sentence as the stage estimate reads it."""
+
+    start: float
+    end: float
+    text: str
+    category: str
+
 # Where each stage usually sits in a 45-60 minute answer, as fractions of the whole;
 # a prompt's own budgets replace this.
 _DEFAULT_SHARE = {"problem": 0.1, "developer": 0.1, "solution": 0.35, "technical": 0.2,
@@ -48,20 +57,20 @@ def bounds_from_marks(marks: Sequence[StageStart], duration: float) -> Bounds:
     return spans
 
 
-def estimate_bounds(pieces: Sequence[tuple[float, float, str, str]], vocabulary: Vocabulary,
+def estimate_bounds(sentences: Sequence[StageClue], vocabulary: Vocabulary,
                     duration: float, budgets: Mapping[str, float] | None = None) -> Bounds:
-    """Stage spans guessed from (start, end, text, category) sentences: the stages run in
-    order (some may be skipped), each sentence votes with its stage cues, its category
-    and where it sits in the answer."""
-    if not pieces:
+    """Stage spans guessed from labelled sentences: the stages run in order (some may be
+    skipped), each sentence votes with its stage cues, its category and where it sits in
+    the answer."""
+    if not sentences:
         return [StageSpan(STAGE_IDS[0], 0.0, duration)]
     ranges = _expected_ranges(budgets)
     n_stages = len(STAGE_IDS)
-    scores = [_evidence(p, vocabulary, ranges, duration) for p in pieces]
+    scores = [_evidence(p, vocabulary, ranges, duration) for p in sentences]
     # Best path through stages that never go backwards (Viterbi over a monotone chain).
     best = [list(scores[0])]
     back: list[list[int]] = [list(range(n_stages))]
-    for i in range(1, len(pieces)):
+    for i in range(1, len(sentences)):
         row, links = [], []
         for s in range(n_stages):
             options = [best[i - 1][p] - (_SWITCH_COST if p != s else 0.0) for p in range(s + 1)]
@@ -73,14 +82,14 @@ def estimate_bounds(pieces: Sequence[tuple[float, float, str, str]], vocabulary:
         back.append(links)
     state = max(range(n_stages), key=lambda s: best[-1][s])
     path = [state]
-    for i in range(len(pieces) - 1, 0, -1):
+    for i in range(len(sentences) - 1, 0, -1):
         state = back[i][state]
         path.append(state)
     path.reverse()
     spans: Bounds = []
     for i, s in enumerate(path):
         if not spans or spans[-1][0] != STAGE_IDS[s]:
-            start = 0.0 if not spans else pieces[i][0]
+            start = 0.0 if not spans else sentences[i].start
             spans.append(StageSpan(STAGE_IDS[s], start, duration))
     return [StageSpan(st, a, spans[n + 1].start if n + 1 < len(spans) else duration)
             for n, (st, a, _) in enumerate(spans)]
@@ -99,9 +108,9 @@ def _expected_ranges(budgets: Mapping[str, float] | None) -> dict[str, tuple[flo
     return ranges
 
 
-def _evidence(piece: tuple[float, float, str, str], vocabulary: Vocabulary,
+def _evidence(sentence: StageClue, vocabulary: Vocabulary,
               ranges: dict[str, tuple[float, float]], duration: float) -> list[float]:
-    start, end, text, category = piece
+    start, end, text, category = sentence
     votes = dict.fromkeys(STAGE_IDS, 0.0)
     for hit in vocabulary.stages.hits(normalise(text)):
         votes[hit.cue.category.removeprefix("stage:")] += 1.0

@@ -8,21 +8,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from app.analysis.delivery import word_count
-from app.analysis.model import AnalyzedSegment, StageReport
+from app.analysis.model import LabelledSentence, StageReport
 from app.analysis.staging import Bounds
 from app.stages import CATEGORIES, PLATFORM_CATEGORIES
 
 
-def category_seconds(segments: Sequence[AnalyzedSegment]) -> dict[str, float]:
-    """Spoken seconds per category (every category present). Where segments overlap
-    (imported subtitles often do) each second counts once, for the segment that began
+def category_seconds(sentences: Sequence[LabelledSentence]) -> dict[str, float]:
+    """Spoken seconds per category (every category present). Where sentences overlap
+    (imported subtitles often do) each second counts once, for the sentence that began
     first, so the totals never exceed the time spoken."""
     totals = dict.fromkeys(CATEGORIES, 0.0)
     counted_until = float("-inf")
-    for seg in sorted(segments, key=lambda s: s.start):
-        spoken = max(0.0, seg.end - max(seg.start, counted_until))
-        totals[seg.category] = totals.get(seg.category, 0.0) + spoken
-        counted_until = max(counted_until, seg.end)
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        spoken = max(0.0, sentence.end - max(sentence.start, counted_until))
+        totals[sentence.category] = totals.get(sentence.category, 0.0) + spoken
+        counted_until = max(counted_until, sentence.end)
     return {c: round(v, 3) for c, v in totals.items()}
 
 
@@ -37,14 +37,14 @@ def platform_seconds(totals: Mapping[str, float]) -> float:
     return sum(totals.get(c, 0.0) for c in PLATFORM_CATEGORIES)
 
 
-def stage_reports(segments: Sequence[AnalyzedSegment], bounds: Bounds,
+def stage_reports(sentences: Sequence[LabelledSentence], bounds: Bounds,
                   budgets: Mapping[str, float] | None = None) -> list[StageReport]:
     """One report per stage span: its length, budget, category seconds and pace."""
     reports = []
     last = len(bounds) - 1
     for n, (stage, start, end) in enumerate(bounds):
         # By time, not by stage id: a stage returned to later is a span of its own.
-        mine = [s for s in segments
+        mine = [s for s in sentences
                 if (n == 0 or (s.start + s.end) / 2 >= start)
                 and (n == last or (s.start + s.end) / 2 < end)]
         minutes = (end - start) / 60.0

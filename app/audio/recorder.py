@@ -61,7 +61,9 @@ class Level:
 
 
 @dataclass
-class _Segment:
+class _Span:
+    """One stretch between start (or resume) and pause (or stop): a recording interval."""
+
     start: float  # monotonic time of its first sample
     stop: float | None = None
     has_data: bool = False
@@ -93,7 +95,7 @@ class Recorder:
         self.overflows = 0
         self._queue: queue.Queue[tuple[float, np.ndarray]] = queue.Queue()
         self._lock = threading.Lock()
-        self._segments: list[_Segment] = []
+        self._spans: list[_Span] = []
         self._stream: sd.InputStream | None = None
         self._wav: WavStream | None = None
         self._writer: threading.Thread | None = None
@@ -109,7 +111,7 @@ class Recorder:
         # sample to write was captured at monotonic `_anchor_time`.
         self._anchor_audio = 0.0
         self._anchor_time: float | None = None
-        self._anchor_segment: _Segment | None = None
+        self._anchor_span: _Span | None = None
         self._written_until = 0.0  # monotonic time up to which capture is processed
 
     # --- public state -----------------------------------------------------------------
@@ -145,7 +147,7 @@ class Recorder:
                                                            RecorderState.STOPPED):
                 return self._anchor_audio
             until = now
-            stop = self._anchor_segment.stop if self._anchor_segment else None
+            stop = self._anchor_span.stop if self._anchor_span else None
             if stop is not None:
                 until = min(until, stop)
             return self._anchor_audio + max(0.0, until - self._anchor_time)
@@ -165,7 +167,7 @@ class Recorder:
         now = time.monotonic()
         self._last_block = now
         with self._lock:
-            self._segments.append(_Segment(now))
+            self._spans.append(_Span(now))
         self.state = RecorderState.RECORDING
         self._writer = threading.Thread(target=self._write_loop, name="recorder-writer",
                                         daemon=True)
@@ -209,14 +211,14 @@ class Recorder:
         if self.state != RecorderState.RECORDING:
             return
         with self._lock:
-            self._segments[-1].stop = time.monotonic()
+            self._spans[-1].stop = time.monotonic()
         self.state = RecorderState.PAUSED
 
     def resume(self) -> None:
         if self.state != RecorderState.PAUSED:
             return
         with self._lock:
-            self._segments.append(_Segment(time.monotonic()))
+            self._spans.append(_Span(time.monotonic()))
         self.state = RecorderState.RECORDING
 
     def stop(self, timeout: float = 2.0) -> None:
@@ -225,8 +227,8 @@ class Recorder:
             return
         end = time.monotonic()
         with self._lock:
-            if self._segments and self._segments[-1].stop is None:
-                self._segments[-1].stop = end
+            if self._spans and self._spans[-1].stop is None:
+                self._spans[-1].stop = end
         # Sound from just before Stop is still on its way (device latency): wait for it.
         deadline = end + timeout
         while (self.state != RecorderState.FAILED and self._written_until < end
@@ -317,18 +319,18 @@ class Recorder:
         dt = 1.0 / self.device_rate
         self._written_until = first + n * dt
         with self._lock:
-            segments = [s for s in self._segments
+            spans = [s for s in self._spans
                         if s.stop is None or s.stop > first][-2:]
-        for seg in segments:
-            lo = max(0, int(np.ceil((seg.start - first) / dt)))
-            hi = n if seg.stop is None else min(n, int(np.ceil((seg.stop - first) / dt)))
+        for span in spans:
+            lo = max(0, int(np.ceil((span.start - first) / dt)))
+            hi = n if span.stop is None else min(n, int(np.ceil((span.stop - first) / dt)))
             if hi <= lo:
                 continue
             start_time = first + lo * dt
-            if not seg.has_data:
+            if not span.has_data:
                 with self._lock:
-                    seg.has_data = True
-                    seg.start = max(seg.start, start_time)  # the device started late
+                    span.has_data = True
+                    span.start = max(span.start, start_time)  # the device started late
             part = block[lo:hi]
             out = self._resampler.process(part) if self._resampler else part
             if self._wav:
@@ -337,4 +339,4 @@ class Recorder:
                 self._anchor_audio = (self._wav.seconds if self._wav
                                       else self._anchor_audio + len(out) / RATE)
                 self._anchor_time = start_time + len(part) * dt
-                self._anchor_segment = seg
+                self._anchor_span = span

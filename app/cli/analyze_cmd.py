@@ -40,9 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def read_input(path: Path, model: str | None = None) -> Transcript:
     """A transcript from a transcript file, or from audio through the recognizer.
 
-    The whole file is decoded at once, without the case vocabulary that live pieces
+    The whole file is decoded at once, without the case vocabulary that live chunks
     need: on the eval scripts spoken in seven voices, that labelled sentences better
-    than the vocabulary on pause-cut pieces did (the vocabulary pulls a consumer
+    than the vocabulary on pause-cut chunks did (the vocabulary pulls a consumer
     answer's words toward API terms)."""
     suffix = path.suffix.lower()
     if suffix in TRANSCRIPT_SUFFIXES:
@@ -57,7 +57,7 @@ def read_input(path: Path, model: str | None = None) -> Transcript:
     from app.audio.length import check_length
 
     check_length(path)
-    from app.cli.progress import TerminalProgress
+    from app.cli.progress_bar import TerminalProgress
     from app.transcription.engine import transcribe_file
 
     transcript = transcribe_file(path, model=model, progress=TerminalProgress("Transcribing"))

@@ -49,11 +49,11 @@ def output_format(out: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     """Transcribe one file; every problem is one line on stderr."""
     from app.audio.decode import load_audio
-    from app.cli.progress import TerminalProgress
+    from app.cli.progress_bar import TerminalProgress
     from app.transcript import render_transcript
     from app.transcription.engine import transcribe_array
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.models import resolve_model
-    from app.transcription.vocabulary import case_vocabulary
 
     out = args.output or args.audio.with_suffix(".json")
     fmt = args.format or output_format(out)

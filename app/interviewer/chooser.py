@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from app.analysis.model import AnalyzedSegment
-from app.analysis.rubric import cover_rubric, load_rubric_items
+from app.analysis.model import LabelledSentence
+from app.analysis.rubric_coverage import cover_rubric, load_rubric_items
 from app.interviewer.followups import FollowupItem
 from app.stages import STAGE_TITLES
 from app.timefmt import clock as format_clock
@@ -30,9 +30,9 @@ class Followup:
     reason: str
 
 
-def _candidate_said(segments: Sequence[Segment]) -> list[AnalyzedSegment]:
+def _candidate_said(segments: Sequence[Segment]) -> list[LabelledSentence]:
     # The interviewer's own words must not count as the candidate covering an item.
-    return [AnalyzedSegment(s.start, s.end, s.text, "", "other")
+    return [LabelledSentence(s.start, s.end, s.text, "", "other")
             for s in segments if s.speaker != INTERVIEWER]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.errors import DebriefError
 from app.paths import resources_dir
-from app.prompts.textfile import read_toml
+from app.prompts.toml_file import read_toml
 from app.stages import STAGE_IDS
 
 DEFAULT_AFTER = 0.5

@@ -21,9 +21,9 @@ from app.interviewer.chooser import Coverage, choose_followup
 from app.interviewer.followups import FollowupItem, load_followups
 from app.interviewer.render_cache import RenderCache
 from app.interviewer.scheduler import Asked, Question, Rules, Scheduler
-from app.interviewer.settings import VoiceSettings
 from app.interviewer.turns import Turn, mark_turns
 from app.interviewer.voice import Voice, open_voice
+from app.interviewer.voice_settings import VoiceSettings
 from app.prompts.plan import Plan
 from app.transcript import Segment
 

@@ -34,7 +34,7 @@ from app.errors import DebriefError
 from app.prompts.lines import LineFinder
 from app.prompts.model import KINDS, PRODUCTS, Probe, Problem, Prompt, StagePlan
 from app.prompts.rubric import known_rubric
-from app.prompts.textfile import parse_toml, read_text
+from app.prompts.toml_file import parse_toml, read_text
 from app.stages import STAGE_IDS, STAGE_TITLES
 
 _TOP_KEYS = ("id", "title", "product", "kind", "minutes", "rubric", "text", "stage", "probe")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import DebriefError
 from app.paths import data_dir, resources_dir
-from app.prompts.textfile import read_toml
+from app.prompts.toml_file import read_toml
 
 
 def bundled_rubric_path() -> Path:

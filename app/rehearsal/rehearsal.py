@@ -143,7 +143,3 @@ class Rehearsal:
         self.log.finish(self.recorder.seconds_written, self.overflows, self.recorder.error)
         return self.folder.path
 
-    def discard(self) -> None:
-        """Stop and delete everything this rehearsal wrote."""
-        self.recorder.stop()
-        shutil.rmtree(self.folder.path, ignore_errors=True)

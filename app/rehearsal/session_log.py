@@ -44,7 +44,6 @@ class SessionLog:
         self.folder = folder
         self.plan = plan
         self.clock: StageClock | None = None
-        self.save_error: str | None = None
         self.meta: dict[str, Any] = {
             "state": RECORDING,
             "prompt_id": plan.prompt_id,
@@ -80,17 +79,14 @@ class SessionLog:
 
     def save(self) -> None:
         """Write session.json and marks.json atomically. On a full (or failing) disk the
-        log stays in memory, `save_error` says why, and the next save tries again: the
-        rehearsal goes on, and recovery finishes the job once there is room."""
+        log stays in memory and the next save tries again: the rehearsal goes on, and
+        recovery finishes the job once there is room."""
         try:
             self.folder.write_meta(self.meta)
             if self.clock and self.clock.marks:
                 save_marks(self.folder.marks_path, self.clock.marks)
-        except OSError as exc:
-            self.save_error = (f"Cannot save the session ({exc.strerror or exc}); it is "
-                               "kept in memory and saved when there is room.")
-        else:
-            self.save_error = None
+        except OSError:
+            pass  # kept in memory; the next save tries again
 
     def finish(self, duration: float, overflows: int, error: str | None = None) -> None:
         """Record the end of the rehearsal: state "finished", the audio's duration."""

@@ -96,8 +96,8 @@ class StageClock:
         self.marks: Marks = []
         self._started = 0.0
         self._spent = {s.id: 0.0 for s in plan.stages}
-        self._closed_running = 0.0  # running time before the current run segment
-        self._run_start: float | None = None  # when the current run segment began
+        self._closed_running = 0.0  # running time before the current run
+        self._run_start: float | None = None  # when the current run began
         self._entered = 0.0  # running time when the current stage was entered
         self._shown: set[int] = set()
         self._dismissed: set[int] = set()

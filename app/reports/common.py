@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.analysis.model import Analysis, AnalyzedSegment
+from app.analysis.model import Analysis, LabelledSentence
 from app.reports.session_info import SessionInfo, readable_date
 from app.stages import CATEGORIES, STAGE_TITLES
 from app.timefmt import clock
@@ -85,7 +85,7 @@ def bookmark_lines(analysis: Analysis, info: SessionInfo) -> list[tuple[str, str
             for b in info.bookmarks]
 
 
-def segment_label(seg: AnalyzedSegment) -> str:
+def sentence_label(seg: LabelledSentence) -> str:
     """"API", or "API (was UI)" after a correction."""
     title = CATEGORY_TITLES.get(seg.category, seg.category)
     if seg.corrected_from:

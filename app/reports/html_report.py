@@ -13,7 +13,7 @@ from app.reports.common import (
     clock,
     delivery_lines,
     header_facts,
-    segment_label,
+    sentence_label,
     stage_table,
     stage_title,
     summary_lines,
@@ -127,5 +127,5 @@ def _transcript(analysis: Analysis) -> list[str]:
                 if seg.cues else "")
         out.append(f'<p class="seg" style="border-left-color:{colour}"><time>'
                    f'{clock(seg.start)}</time> <span class="tag" style="color:{colour}">'
-                   f"{escape(segment_label(seg))}</span> {escape(seg.text)}{cues}</p>")
+                   f"{escape(sentence_label(seg))}</span> {escape(seg.text)}{cues}</p>")
     return out

@@ -11,7 +11,7 @@ from app.reports.common import (
     clock,
     delivery_lines,
     header_facts,
-    segment_label,
+    sentence_label,
     stage_table,
     stage_title,
     summary_lines,
@@ -106,5 +106,5 @@ def _transcript(analysis: Analysis) -> list[str]:
             stage = seg.stage
             out += [f"### {stage_title(stage)}", ""]
         cues = f" _({md_escape(', '.join(seg.cues))})_" if seg.cues else ""
-        out += [f"**{clock(seg.start)} · {segment_label(seg)}** {md_escape(seg.text)}{cues}", ""]
+        out += [f"**{clock(seg.start)} · {sentence_label(seg)}** {md_escape(seg.text)}{cues}", ""]
     return out

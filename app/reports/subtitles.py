@@ -6,7 +6,7 @@ the date in a NOTE block; SRT has no place for them."""
 from __future__ import annotations
 
 from app.analysis.model import Analysis
-from app.reports.common import header_facts, segment_label
+from app.reports.common import header_facts, sentence_label
 from app.reports.session_info import SessionInfo
 from app.transcript import to_srt, to_vtt
 
@@ -19,7 +19,7 @@ def _one_line(text: str) -> str:
 
 
 def _cues(analysis: Analysis, info: SessionInfo) -> list[tuple[float, float, str]]:
-    cues = [(s.start, s.end, f"[{segment_label(s)}] {_one_line(s.text)}")
+    cues = [(s.start, s.end, f"[{sentence_label(s)}] {_one_line(s.text)}")
             for s in analysis.segments]
     cues += [(b.time, b.time + BOOKMARK_SECONDS,
               f"[Bookmark] {_one_line(b.note)}" if b.note.strip() else "[Bookmark]")

@@ -18,7 +18,7 @@ from app.marks import Bookmark
 from app.reports import render as report_render
 from app.reports.session_info import SessionInfo
 from app.review_state import bookmarks as bookmark_store
-from app.review_state import corrections
+from app.review_state import correction_file
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import SessionFolder
 from app.sessions.meta import SessionMeta
@@ -54,7 +54,7 @@ def load_session(folder: SessionFolder) -> tuple[Analysis, SessionInfo]:
     costs only what it holds (notes, prompt title, date, the rehearsal's marks): the
     analysis is still exported, with a warning."""
     analysis = load_analysis(folder.analysis_path)
-    analysis = corrections.apply(analysis, corrections.load(folder.corrections_path))
+    analysis = correction_file.apply(analysis, correction_file.load(folder.corrections_path))
     try:
         meta = folder.read_meta()
     except DebriefError as exc:

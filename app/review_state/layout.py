@@ -1,4 +1,4 @@
-"""The text of each segment as the transcript shows it, and where each word sits in it.
+"""The text of each sentence as the transcript shows it, and where each word sits in it.
 
 A click on a character finds its word here, and the playback clock finds the word being
 spoken; both without any widget per word.
@@ -9,26 +9,26 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from app.analysis.model import AnalyzedSegment
+from app.analysis.model import LabelledSentence
 
 
 @dataclass(frozen=True)
-class SegmentText:
-    """A segment's display text and each word's (first char, end char) in it."""
+class SentenceText:
+    """A sentence's display text and each word's (first char, end char) in it."""
 
     text: str
-    spans: tuple[tuple[int, int], ...]  # one per word of the segment; empty without words
+    spans: tuple[tuple[int, int], ...]  # one per word of the sentence; empty without words
 
 
-def segment_text(segment: AnalyzedSegment) -> SegmentText:
+def sentence_text(sentence: LabelledSentence) -> SentenceText:
     """Join the recognizer's words (which carry their own leading spaces) so that the
-    spans are exact; fall back to the segment's text when it has no word timings."""
-    if not segment.words:
-        return SegmentText(" ".join(segment.text.split()), ())
+    spans are exact; fall back to the sentence's text when it has no word timings."""
+    if not sentence.words:
+        return SentenceText(" ".join(sentence.text.split()), ())
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
-    for _start, _end, word in segment.words:
+    for _start, _end, word in sentence.words:
         token = word.strip()
         if parts:
             parts.append(" ")
@@ -36,13 +36,13 @@ def segment_text(segment: AnalyzedSegment) -> SegmentText:
         spans.append((pos, pos + len(token)))
         parts.append(token)
         pos += len(token)
-    return SegmentText("".join(parts), tuple(spans))
+    return SentenceText("".join(parts), tuple(spans))
 
 
 @dataclass(frozen=True)
 class WordRef:
-    segment: int
-    word: int  # index into the segment's words; -1 for a segment without word timings
+    sentence: int
+    word: int  # index into the sentence's words; -1 for a sentence without word timings
     start: float
     end: float
 
@@ -50,17 +50,17 @@ class WordRef:
 class WordIndex:
     """Every word of the transcript in time order: time -> word and word -> time."""
 
-    def __init__(self, segments: list[AnalyzedSegment]) -> None:
+    def __init__(self, sentences: list[LabelledSentence]) -> None:
         refs: list[WordRef] = []
-        for i, seg in enumerate(segments):
-            if seg.words:
-                refs.extend(WordRef(i, j, a, b) for j, (a, b, _w) in enumerate(seg.words))
+        for i, sentence in enumerate(sentences):
+            if sentence.words:
+                refs.extend(WordRef(i, j, a, b) for j, (a, b, _w) in enumerate(sentence.words))
             else:
-                refs.append(WordRef(i, -1, seg.start, seg.end))
+                refs.append(WordRef(i, -1, sentence.start, sentence.end))
         refs.sort(key=lambda r: r.start)
         self.refs = refs
         self._starts = [r.start for r in refs]
-        self._index = {(r.segment, r.word): i for i, r in enumerate(refs)}
+        self._index = {(r.sentence, r.word): i for i, r in enumerate(refs)}
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -71,6 +71,6 @@ class WordIndex:
         i = bisect_right(self._starts, seconds) - 1
         return i if i >= 0 else None
 
-    def find(self, segment: int, word: int) -> int | None:
-        """Index of a segment's word (-1 names a segment without word timings)."""
-        return self._index.get((segment, word))
+    def find(self, sentence: int, word: int) -> int | None:
+        """Index of a sentence's word (-1 names a sentence without word timings)."""
+        return self._index.get((sentence, word))

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Hit:
-    segment: int
-    start: int  # char offset in the segment's display text
+    sentence: int
+    start: int  # char offset in the sentence's display text
     end: int
 
 

@@ -14,10 +14,9 @@ from app.analysis.probes import asked_probes
 from app.errors import DebriefError
 from app.marks import Marks, StageStart
 from app.review_state import bookmarks as bookmark_store
-from app.review_state import corrections as correction_store
-from app.review_state import stage_marks
+from app.review_state import correction_file, stage_marks
 from app.review_state.bookmarks import Bookmark
-from app.review_state.layout import SegmentText, WordIndex, segment_text
+from app.review_state.layout import SentenceText, WordIndex, sentence_text
 from app.review_state.stage_marks import StageChoice
 from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
@@ -45,9 +44,9 @@ class SessionReview:
         self.meta: SessionMeta = self.folder.read_meta()
         self.machine: Analysis | None = None
         self.analysis: Analysis | None = None
-        self.texts: list[SegmentText] = []
+        self.texts: list[SentenceText] = []
         self.words = WordIndex([])
-        self.corrections = correction_store.load(self.folder.corrections_path)
+        self.corrections = correction_file.load(self.folder.corrections_path)
         self.bookmarks: list[Bookmark] = bookmark_store.of_session(self.folder.path,
                                                                    self.meta.events)
         self._undo: list[tuple[str, stage_marks.Snapshot]] = []  # stage edits, newest last
@@ -64,14 +63,14 @@ class SessionReview:
         if not self.folder.analysis_path.exists():
             return False
         self.machine = load_analysis(self.folder.analysis_path)
-        self.texts = [segment_text(s) for s in self.machine.segments]
+        self.texts = [sentence_text(s) for s in self.machine.segments]
         self.words = WordIndex(self.machine.segments)
         self._reapply()
         return True
 
     def _reapply(self) -> None:
         assert self.machine is not None
-        self.analysis = correction_store.apply(self.machine, self.corrections)
+        self.analysis = correction_file.apply(self.machine, self.corrections)
 
     # -- what the session says -------------------------------------------------------------
 
@@ -105,21 +104,21 @@ class SessionReview:
 
     def is_corrected(self, index: int) -> bool:
         assert self.machine is not None
-        return correction_store.key(self.machine.segments[index].start) in self.corrections
+        return correction_file.key(self.machine.segments[index].start) in self.corrections
 
     def set_category(self, index: int, category: str) -> None:
-        """Correct segment `index` to `category` (back to the machine's label removes the
+        """Correct sentence `index` to `category` (back to the machine's label removes the
         correction), save corrections.json and recompute the totals."""
         if self.machine is None:
             raise DebriefError("this session has no analysis yet")
         if category not in CATEGORIES:
             raise DebriefError(f"unknown category {category!r}")
-        k = correction_store.key(self.machine.segments[index].start)
+        k = correction_file.key(self.machine.segments[index].start)
         if category == self.machine.segments[index].category:
             self.corrections.pop(k, None)
         else:
             self.corrections[k] = category
-        correction_store.save(self.folder.corrections_path, self.corrections)
+        correction_file.save(self.folder.corrections_path, self.corrections)
         self._reapply()
 
     # -- bookmarks -------------------------------------------------------------------------

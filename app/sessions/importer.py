@@ -33,11 +33,6 @@ IMPORTED = "imported"
 Progress = Callable[[float, float | None], None]
 
 
-def importable(path: Path) -> bool:
-    """True when the file's suffix is one Debrief imports."""
-    return Path(path).suffix.lower() in AUDIO_SUFFIXES + TRANSCRIPT_SUFFIXES
-
-
 def _prompt(prompt_id: str, minutes: int | None) -> Any:
     from app.prompts import load_library
 
@@ -122,8 +117,8 @@ def _transcribe(source: Path, audio: Path, progress: Progress | None, model: Any
     """Convert `source` to `audio` and transcribe it in the recognizer's process, which
     starts first so that its model loads while the file is decoded."""
     from app.audio.length import check_length
+    from app.transcription.hint_words import case_vocabulary
     from app.transcription.job import TranscriptionJob
-    from app.transcription.vocabulary import case_vocabulary
 
     check_length(source)  # before decoding: a 3-hour file would take gigabytes
     # The case's vocabulary lowers the error on its terms (see bench/transcribe.py).

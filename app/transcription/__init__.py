@@ -2,12 +2,11 @@
 
 - engine.py: audio in, our Transcript out (`transcribe_file`, `transcribe_array`)
 - models.py: which model to load, found on disk (`resolve_model`)
-- vocabulary.py: the case's words, to bias recognition toward them
-- pieces.py: where to cut a recording at pauses
+- hint_words.py: the case's words, the hint that biases recognition toward them
+- chunks.py: where to cut a recording at pauses
 - inventions.py: the lines the recognizer made up, dropped before any transcript
-- speech_pieces.py: the speech alone, cut into pieces that take the vocabulary
+- speech_chunks.py: the speech alone, cut into chunks that take the hint words
 - worker.py: the recognizer in a child process
 - live.py: transcription during the rehearsal (`LiveTranscriber`)
 - job.py: a whole file in the worker process (`TranscriptionJob`): imports, Finish
-- wer.py: word error rate, for the benchmark
 """

@@ -1,6 +1,6 @@
 """The adapter around faster-whisper: audio in, our Transcript out.
 
-One set of decoding options (`transcribe_options`) serves batch, live pieces and the
+One set of decoding options (`transcribe_options`) serves batch, live chunks and the
 benchmark's direct call, chosen against Whisper's known failures on long, quiet
 recordings of one person thinking aloud:
 
@@ -10,12 +10,12 @@ recordings of one person thinking aloud:
 - no-speech, log-prob and compression-ratio checks reject windows that are noise or loops;
 - `hallucination_silence_threshold` skips silence around improbable words;
 - `drop_inventions` (inventions.py) drops the stock lines it still writes in pauses
-  and at piece ends, and text with no speech under it, on every path out of here;
+  and at chunk ends, and text with no speech under it, on every path out of here;
 - `drop_repeats` removes a line the model says twice in a row.
 
-Domain vocabulary goes in as `initial_prompt` on pieces cut at pauses (pieces.py), the
+Domain vocabulary goes in as `initial_prompt` on chunks cut at pauses (chunks.py), the
 way live transcription cuts them. Measured on the eval scripts with tiny.en: a prompt on
-pause-cut pieces lowers WER and recovers most domain words, while the same words as
+pause-cut chunks lowers WER and recovers most domain words, while the same words as
 `hotwords` on whole-file 30-second windows doubled WER (text lost at window edges).
 """
 
@@ -34,11 +34,11 @@ import numpy as np
 from app.audio.decode import SAMPLE_RATE, load_audio
 from app.errors import DebriefError
 from app.transcript import Segment, Transcript, Word
+from app.transcription.chunks import split_at_pauses
+from app.transcription.hint_words import vocabulary_text
 from app.transcription.inventions import Heard, drop_inventions
 from app.transcription.models import ModelChoice, resolve_model
-from app.transcription.pieces import split_at_pauses
-from app.transcription.speech_pieces import TAIL_SECONDS, speech_pieces
-from app.transcription.vocabulary import vocabulary_text
+from app.transcription.speech_chunks import TAIL_SECONDS, speech_chunks
 
 Progress = Callable[[float, float | None], None]
 
@@ -77,7 +77,7 @@ def transcribe_options(vocabulary: Sequence[str] | None = None) -> dict[str, Any
         "compression_ratio_threshold": 2.4,
         "hallucination_silence_threshold": 2.0,
         # With conditioning off this reaches only the first window of each call, which is
-        # why vocabulary is used with pause-cut pieces of at most 30 s.
+        # why vocabulary is used with pause-cut chunks of at most 30 s.
         "initial_prompt": vocabulary_text(vocabulary) if vocabulary else None,
     }
 
@@ -169,21 +169,21 @@ def transcribe_array(audio: np.ndarray, offset: float = 0.0,
                      model: str | ModelChoice | None = None,
                      progress: Progress | None = None, vocabulary: Sequence[str] | None = None,
                      cancel: threading.Event | None = None, threads: int | None = None,
-                     pieces: bool | None = None) -> Transcript:
+                     chunks: bool | None = None) -> Transcript:
     """Transcribe 16 kHz mono float32 samples; times come out shifted by `offset`
-    seconds (the piece's place on the session's timeline).
+    seconds (the chunk's place on the session's timeline).
 
-    `pieces` (default: when there is a vocabulary) cuts the speech at pauses into pieces
-    of 20-30 s and decodes each with the vocabulary prompt (speech_pieces.py)."""
+    `chunks` (default: when there is a vocabulary) cuts the speech at pauses into chunks
+    of 20-30 s and decodes each with the vocabulary prompt (speech_chunks.py)."""
     choice = _choice(model)
     whisper = load_model(choice, threads)
     audio = np.ascontiguousarray(audio, dtype=np.float32)
     total = len(audio)
-    use_pieces = bool(vocabulary) if pieces is None else pieces
+    use_chunks = bool(vocabulary) if chunks is None else chunks
     options = transcribe_options(vocabulary)
     source, spans, speech, shift = audio, [(0, total)], None, offset
-    if use_pieces:  # pieces of the speech alone, the voice detector run once (speech_pieces.py)
-        speech = speech_pieces(audio, options["vad_parameters"])
+    if use_chunks:  # chunks of the speech alone, the voice detector run once (speech_chunks.py)
+        speech = speech_chunks(audio, options["vad_parameters"])
         source, spans, total = speech.audio, speech.spans, max(1, len(speech.audio))
         options = {**options, "vad_filter": False}
         shift = 0.0  # timed on the joined speech until moved to the recording's timeline
@@ -233,10 +233,10 @@ def uncovered(segments: Sequence[Segment], start: float, end: float,
 
 def _refill_gaps(whisper: Any, audio: np.ndarray, offset: float, segments: list[Segment],
                  options: dict[str, Any], cancel: threading.Event | None) -> list[Segment]:
-    """Decode again, in pause-cut pieces, any long stretch with speech but no text.
+    """Decode again, in pause-cut chunks, any long stretch with speech but no text.
 
     On a whole file a window whose decoding loops ("slash slash slash ...") fails every
-    check and is dropped with all its speech: 30 s of the answer gone. Pieces start the
+    check and is dropped with all its speech: 30 s of the answer gone. Chunks start the
     decoder afresh where the window went wrong; the voice detector keeps pauses and
     room noise from being sent again."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
@@ -250,7 +250,7 @@ def _refill_gaps(whisper: Any, audio: np.ndarray, offset: float, segments: list[
         speech = get_speech_timestamps(span, VadOptions(min_silence_duration_ms=1000))
         if sum(t["end"] - t["start"] for t in speech) < GAP_SPEECH * SAMPLE_RATE:
             continue  # a pause to think, or noise: nothing was lost
-        for p, q in split_at_pauses(span, SAMPLE_RATE, min_piece=8.0, max_piece=16.0):
+        for p, q in split_at_pauses(span, SAMPLE_RATE, min_chunk=8.0, max_chunk=16.0):
             raw, _info = whisper.transcribe(span[p:q], **options)
             heard = [h for seg in raw for h in _heard(seg, first + p / SAMPLE_RATE)]
             found += [s for s in drop_inventions(heard, span[p:q], first + p / SAMPLE_RATE)

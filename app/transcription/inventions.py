@@ -1,16 +1,16 @@
 """Lines the recognizer invented: dropped before they reach a transcript.
 
 Whisper was trained on subtitled videos, so in a pause, over room noise or at the end
-of a piece it writes the videos' stock lines ("Thank you.", "Thanks for watching!",
+of a chunk it writes the videos' stock lines ("Thank you.", "Thanks for watching!",
 "See you next time.", "Subtitles by the Amara.org community", "Mm-hmm.", "you") —
 the lists in faster-whisper's and whisper's own issue threads. Such a line, once in
 the transcript, is coloured by the topic before it and can be quoted as evidence.
 
 No one signal is enough: a candidate does say "Thank you." Each recognized sentence is
 judged on several together: whether it is a stock line, whether there is speech under
-its words (the voice detector and the energy above the piece's noise floor), the words'
+its words (the voice detector and the energy above the chunk's noise floor), the words'
 probabilities, the recognizer's own no-speech probability, and where it sits (alone in
-a silence, or last in its piece). A stock line needs two doubts to go (one, for a
+a silence, or last in its chunk). A stock line needs two doubts to go (one, for a
 video's outro); any other line goes only when the recognizer doubted it and there is
 no speech under it, or it repeats the line before.
 """
@@ -40,7 +40,7 @@ _STOCK = re.compile(
 _OUTRO = re.compile(r".*\b(watching|subscribe|channel|next time|next video|subtitles|captions"
                     r"|amara|guys|everyone|everybody|bye)\b.*")
 # Where a sentence counts as voiced: the voice detector, or energy this far above the
-# piece's floor (its quietest tenth), covers this share of its words or this many
+# chunk's floor (its quietest tenth), covers this share of its words or this many
 # frames (0.3 s, a short "yes").
 VOICED_SHARE = 0.5
 VOICED_FRAMES = 15
@@ -81,8 +81,8 @@ def is_stock(text: str) -> bool:
 
 
 class Listener:
-    """The speech evidence in one piece of audio: its energy, measured once, and the
-    voice detector, asked only about the lines in doubt (a piece can be a whole file)."""
+    """The speech evidence in one chunk of audio: its energy, measured once, and the
+    voice detector, asked only about the lines in doubt (a chunk can be a whole file)."""
 
     def __init__(self, audio: np.ndarray, start: float) -> None:
         self.audio, self.start = audio, start
@@ -123,19 +123,19 @@ def _probability(segment: Segment) -> float:
     return float(np.mean([w.probability for w in segment.words])) if segment.words else 0.0
 
 
-def _alone_or_last(heard: Sequence[Heard], i: int, piece_end: float) -> bool:
-    """Sentence `i` is last in its piece, or has a silence on both sides."""
+def _alone_or_last(heard: Sequence[Heard], i: int, chunk_end: float) -> bool:
+    """Sentence `i` is last in its chunk, or has a silence on both sides."""
     seg = heard[i].segment
     before = heard[i - 1].segment.end if i > 0 else None
     after = heard[i + 1].segment.start if i + 1 < len(heard) else None
-    if after is None or piece_end - seg.end < ALONE_SECONDS:
+    if after is None or chunk_end - seg.end < ALONE_SECONDS:
         return True
     return (before is None or seg.start - before >= ALONE_SECONDS) and \
         after - seg.end >= ALONE_SECONDS
 
 
 def invented(heard: Sequence[Heard], i: int, listener: Listener, previous: str = "") -> bool:
-    """Whether sentence `i` of a piece is one the recognizer made up; `previous` is the
+    """Whether sentence `i` of a chunk is one the recognizer made up; `previous` is the
     last line kept before it."""
     seg = heard[i].segment
     doubted = heard[i].no_speech >= NO_SPEECH or _probability(seg) < LOW_PROBABILITY
@@ -149,7 +149,7 @@ def invented(heard: Sequence[Heard], i: int, listener: Listener, previous: str =
 
 
 def drop_inventions(heard: Sequence[Heard], audio: np.ndarray, start: float) -> list[Segment]:
-    """The sentences of one piece (`audio`, beginning `start` seconds into the session)
+    """The sentences of one chunk (`audio`, beginning `start` seconds into the session)
     that someone said; the invented ones are left out."""
     if not heard:
         return []

@@ -2,14 +2,14 @@
 
 `LiveTranscriber` follows the recorder's growing WAV (16 kHz mono PCM16; its header is
 patched only now and then, so samples are counted from the file's size), cuts the audio
-into pieces at pauses, and has a child process (worker.py) transcribe each piece. Each
-piece's text lands on the session's timeline and `transcript.json` is rewritten
-atomically after each piece. At Finish only the last piece is left to do.
+into chunks at pauses, and has a child process (worker.py) transcribe each chunk. Each
+chunk's text lands on the session's timeline and `transcript.json` is rewritten
+atomically after each chunk. At Finish only the last chunk is left to do.
 
 The recorder never waits on any of this: the transcriber only reads the WAV, runs one
 niced process capped at `threads` CPU threads (1 on a two-core laptop leaves a core for
 capture and the UI), and a crash of that process is reported by `status()` and undone
-by `retry()`, which resumes from the last finished piece.
+by `retry()`, which resumes from the last finished chunk.
 
 Not thread-safe: call every method from one thread (the UI timer's, or a polling loop).
 """
@@ -29,16 +29,16 @@ from app.audio.decode import SAMPLE_RATE, growing_wav_frames, read_growing_wav, 
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.transcript import Segment, Transcript
+from app.transcription.chunks import FRAMES_PER_SECOND, find_cut, frame_energy
 from app.transcription.engine import drop_repeats
-from app.transcription.pieces import FRAMES_PER_SECOND, find_cut, frame_energy
 from app.transcription.worker import Done, Failed, Ready, Worker
 
 FRAME = SAMPLE_RATE // FRAMES_PER_SECOND
 
 
 @dataclass(frozen=True)
-class PieceRecord:
-    """One transcribed piece: where it lies on the timeline (seconds) and when it was
+class ChunkRecord:
+    """One transcribed chunk: where it lies on the timeline (seconds) and when it was
     handed to the worker and came back (time.monotonic())."""
 
     start: float
@@ -52,37 +52,32 @@ class LiveStatus:
     transcribed: float  # seconds of audio whose text is in the transcript
     recorded: float  # seconds of audio on disk
     error: str | None = None
-    pieces_waiting: int = 0
+    chunks_waiting: int = 0
     finished: bool = False
-
-    @property
-    def lag(self) -> float:
-        """How far the transcript is behind the recording, in seconds of audio."""
-        return max(0.0, self.recorded - self.transcribed)
 
 
 class LiveTranscriber:
     """Transcribe `wav_path` while it grows; write the transcript to `out_path`."""
 
     def __init__(self, wav_path: Path, out_path: Path, model: str | None = None,
-                 vocabulary: Sequence[str] = (), threads: int = 1, min_piece: float = 20.0,
-                 max_piece: float = 30.0, pause: float = 0.6) -> None:
+                 vocabulary: Sequence[str] = (), threads: int = 1, min_chunk: float = 20.0,
+                 max_chunk: float = 30.0, pause: float = 0.6) -> None:
         self.wav_path = Path(wav_path)
         self.out_path = Path(out_path)
         self.model = model
         self.vocabulary = tuple(vocabulary)
         self.threads = threads
-        self.min_frames = int(min_piece * FRAMES_PER_SECOND)
-        self.max_frames = int(max_piece * FRAMES_PER_SECOND)
+        self.min_frames = int(min_chunk * FRAMES_PER_SECOND)
+        self.max_frames = int(max_chunk * FRAMES_PER_SECOND)
         self.pause_frames = max(1, int(pause * FRAMES_PER_SECOND))
         self.segments: list[Segment] = []
-        self.history: list[PieceRecord] = []  # for lag figures
+        self.history: list[ChunkRecord] = []  # for lag figures
         self._model_name = ""
         self._worker: Worker | None = None
         self._offset: int | None = None  # byte offset of the samples in the WAV
         self._recorded = 0  # samples on disk at the last poll
-        self._piece_start = 0  # first sample of the piece being gathered
-        self._energy: list[float] = []  # per frame, from _piece_start
+        self._chunk_start = 0  # first sample of the chunk being gathered
+        self._energy: list[float] = []  # per frame, from _chunk_start
         self._waiting: deque[tuple[int, int]] = deque()
         self._in_flight: tuple[int, int, int] | None = None  # (id, start, end)
         self._sent_at = 0.0
@@ -103,7 +98,7 @@ class LiveTranscriber:
         self._worker.start()
 
     def retry(self) -> None:
-        """Restart a failed worker; transcription resumes after the last finished piece."""
+        """Restart a failed worker; transcription resumes after the last finished chunk."""
         if self._worker is not None:
             self._worker.kill()
         if self._in_flight is not None:
@@ -126,7 +121,7 @@ class LiveTranscriber:
     # -- polling -----------------------------------------------------------------
 
     def poll(self) -> LiveStatus:
-        """Cut new audio into pieces, collect finished pieces, hand out the next one."""
+        """Cut new audio into chunks, collect finished chunks, hand out the next one."""
         if not self._finished:
             self._scan()
         self._collect()
@@ -154,9 +149,9 @@ class LiveTranscriber:
         transcript so far stays on disk and the audio is untouched."""
         deadline = None if timeout is None else time.monotonic() + timeout
         self._scan()
-        if self._recorded > self._piece_start:
-            self._waiting.append((self._piece_start, self._recorded))
-            self._piece_start = self._recorded
+        if self._recorded > self._chunk_start:
+            self._waiting.append((self._chunk_start, self._recorded))
+            self._chunk_start = self._recorded
             self._energy = []
         self._finished = True
         has_work = bool(self._waiting) or self._in_flight is not None
@@ -184,7 +179,7 @@ class LiveTranscriber:
     # -- internals ---------------------------------------------------------------
 
     def _scan(self) -> None:
-        """Read audio that arrived since the last poll and cut pieces at pauses."""
+        """Read audio that arrived since the last poll and cut chunks at pauses."""
         if self._offset is None:
             try:
                 # Sized before it is read: a header still being written is not an error.
@@ -197,20 +192,20 @@ class LiveTranscriber:
                     self._error = str(exc)
                 return
         recorded = growing_wav_frames(self.wav_path, self._offset)
-        scanned = self._piece_start + len(self._energy) * FRAME
+        scanned = self._chunk_start + len(self._energy) * FRAME
         whole = scanned + (recorded - scanned) // FRAME * FRAME
         if whole > scanned:
             audio = read_growing_wav(self.wav_path, self._offset, scanned, whole)
             self._energy.extend(frame_energy(audio, FRAME).tolist())
         self._recorded = recorded
         while (cut := self._find_cut()) is not None:
-            end = self._piece_start + cut * FRAME
-            self._waiting.append((self._piece_start, end))
-            self._piece_start = end
+            end = self._chunk_start + cut * FRAME
+            self._waiting.append((self._chunk_start, end))
+            self._chunk_start = end
             self._energy = self._energy[cut:]
 
     def _find_cut(self) -> int | None:
-        """Frame index at which to end the current piece, or None to keep gathering."""
+        """Frame index at which to end the current chunk, or None to keep gathering."""
         if len(self._energy) < self.min_frames:
             return None
         return find_cut(np.asarray(self._energy), self.min_frames, self.max_frames,
@@ -226,13 +221,13 @@ class LiveTranscriber:
                 self._error = message.message
             elif (isinstance(message, Done) and self._in_flight
                   and message.request == self._in_flight[0]):
-                piece = message.transcript
-                self._model_name = piece.model or self._model_name
+                chunk = message.transcript
+                self._model_name = chunk.model or self._model_name
                 last = self.segments[-1].text if self.segments else ""
-                self.segments.extend(drop_repeats(piece.segments, last))
+                self.segments.extend(drop_repeats(chunk.segments, last))
                 _, start, self._done_until = self._in_flight
                 self._in_flight = None
-                self.history.append(PieceRecord(start / SAMPLE_RATE, self._done_until / SAMPLE_RATE,
+                self.history.append(ChunkRecord(start / SAMPLE_RATE, self._done_until / SAMPLE_RATE,
                                                 self._sent_at, time.monotonic()))
                 self._write_soon()
         if self._error is None and (died := self._worker.died()):
@@ -246,7 +241,7 @@ class LiveTranscriber:
         self._next_id += 1
         self._sent_at = time.monotonic()
         try:
-            self._worker.send_piece(self._in_flight[0], str(self.wav_path), self._offset or 44,
+            self._worker.send_chunk(self._in_flight[0], str(self.wav_path), self._offset or 44,
                                     start, end)
         except (OSError, ValueError, BrokenPipeError):
             self._error = "the transcriber process is not running"

@@ -9,7 +9,7 @@ the UI. A child can be niced below the recorder, cancelled at once by terminatin
 and it frees all its memory when it ends. The cost is a second or two to start and
 load the model, paid once per rehearsal or file.
 
-Every way of running the recognizer goes through this door: live pieces, imports and
+Every way of running the recognizer goes through this door: live chunks, imports and
 the whole-file fallback at Finish. Requests and replies are named records (below); a
 `Failed` with no request before `Ready` means the model could not be loaded.
 """
@@ -35,7 +35,7 @@ _CTX = multiprocessing.get_context("spawn")
 
 
 @dataclass(frozen=True)
-class PieceRequest:
+class ChunkRequest:
     """Transcribe samples [start, end) of a (growing) 16 kHz PCM16 WAV."""
 
     request: int
@@ -85,9 +85,9 @@ Reply = Ready | Progress | Done | Failed
 def _release_free_memory() -> None:
     """Give the heap's free pages back to the system (glibc only; elsewhere a no-op).
 
-    Each piece allocates tens of MB of features, activations and decoder state. glibc
-    keeps what is freed for reuse, so between pieces the child would sit ~50 MB above
-    what it uses for the rest of a one-hour rehearsal; trimming costs ~1 ms a piece."""
+    Each chunk allocates tens of MB of features, activations and decoder state. glibc
+    keeps what is freed for reuse, so between chunks the child would sit ~50 MB above
+    what it uses for the rest of a one-hour rehearsal; trimming costs ~1 ms a chunk."""
     if trim := _malloc_trim():
         trim(0)
 
@@ -128,7 +128,7 @@ def _serve(conn: Any, model: str | ModelChoice | None, threads: int, vocabulary:
             return
         rid = request.request
         try:
-            if isinstance(request, PieceRequest):
+            if isinstance(request, ChunkRequest):
                 audio = read_growing_wav(Path(request.wav), request.data_offset,
                                          request.start, request.end)
                 result = transcribe_array(audio, request.start / SAMPLE_RATE, choice,
@@ -140,7 +140,7 @@ def _serve(conn: Any, model: str | ModelChoice | None, threads: int, vocabulary:
             conn.send(Done(rid, result))
         except DebriefError as exc:
             conn.send(Failed(rid, str(exc)))
-        except Exception as exc:  # report, keep serving: the next piece may be fine
+        except Exception as exc:  # report, keep serving: the next chunk may be fine
             conn.send(Failed(rid, f"transcription failed ({type(exc).__name__}: {exc})"))
         _release_free_memory()
 
@@ -172,9 +172,9 @@ class Worker:
     def pid(self) -> int | None:
         return self.process.pid if self.process is not None else None
 
-    def send_piece(self, rid: int, wav: str, data_offset: int, start: int, end: int) -> None:
+    def send_chunk(self, rid: int, wav: str, data_offset: int, start: int, end: int) -> None:
         """Ask for samples [start, end) of a (growing) PCM16 WAV."""
-        self._conn.send(PieceRequest(rid, wav, data_offset, start, end))
+        self._conn.send(ChunkRequest(rid, wav, data_offset, start, end))
 
     def send_file(self, rid: int, path: str) -> None:
         """Ask for a whole audio file, with progress messages."""

@@ -18,7 +18,7 @@ from app.sessions.folder import SessionFolder
 from app.transcription.live import LiveStatus, LiveTranscriber
 
 _POLL_MS = 1000
-# Restarts of a worker that fails again before finishing a piece; then live
+# Restarts of a worker that fails again before finishing a chunk; then live
 # transcription waits for Finish.
 _MAX_RESTARTS = 3
 
@@ -68,7 +68,7 @@ class LiveSession(QObject):
         self.vocabulary: tuple[str, ...] = ()
         self._thread: _FinishThread | None = None
         self._restarts = 0
-        self._pieces_at_restart = 0
+        self._chunks_at_restart = 0
         self._timer = QTimer(self, interval=_POLL_MS)
         self._timer.timeout.connect(self._poll)
 
@@ -91,13 +91,13 @@ class LiveSession(QObject):
             return
         status = self.live.poll()
         self.captions.emit(self.live.captions(2))
-        if len(self.live.history) > self._pieces_at_restart:
+        if len(self.live.history) > self._chunks_at_restart:
             self._restarts = 0  # it works again: a later crash gets fresh retries
         if not status.error:
             return
         if self._restarts < _MAX_RESTARTS:
             self._restarts += 1
-            self._pieces_at_restart = len(self.live.history)
+            self._chunks_at_restart = len(self.live.history)
             self.interrupted.emit(f"Live transcription stopped ({status.error}); "
                                   "restarting it where it left off.")
             self.live.retry()  # the recording goes on; so does transcription
@@ -129,7 +129,7 @@ class LiveSession(QObject):
         if self.live is not None and thread.fraction is None:
             status = self.live.status()
             return LiveStatus(status.transcribed, status.recorded, status.error,
-                              status.pieces_waiting, False)
+                              status.chunks_waiting, False)
         return thread.fraction if thread.fraction is not None else "Transcribing…"
 
     def cancel(self) -> None:

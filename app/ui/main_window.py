@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.rehearse)
 
     def _recording_started(self, session_path: str) -> None:
-        from app.transcription.vocabulary import case_vocabulary
+        from app.transcription.hint_words import case_vocabulary
 
         self.live = LiveSession(self.settings.model_spec() or None,
                                 self.settings.threads or 1, self)

@@ -49,7 +49,7 @@ from app.reports.session_info import SessionInfo
 
 # Qt's rich text knows a subset of CSS. Laid out on the writer, font sizes count in
 # points (pixels would be the writer's 1/1200 inch), while margins and padding count in
-# 1/96 inch "px" and ignore pt. No borders on paragraphs: a segment's tag is coloured.
+# 1/96 inch "px" and ignore pt. No borders on paragraphs: a sentence's tag is coloured.
 PRINT_CSS = """
 body{font-family:sans-serif;font-size:9.5pt;color:#222}
 h1{font-size:17pt;margin-bottom:4px}h2{font-size:13pt;margin-top:20px;margin-bottom:6px}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.analysis.classifier import classify, label_by_model, label_text
+from app.analysis.classifier import Utterance, classify, label_by_model, label_text
 from app.analysis.label_model import load_label_model, tokens
 from app.analysis.vocabulary import load_vocabulary, normalise
 
@@ -86,7 +86,7 @@ def _labels(vocab, texts, gap=0.5):
     """Cue-only labels (as with a user's own vocabulary), which carry topics over."""
     items, t = [], 0.0
     for n, text in enumerate(texts):
-        items.append((t, t + 3.0, text, n))
+        items.append(Utterance(t, t + 3.0, text, n))
         t += 3.0 + gap
     return classify(items, vocab, model=None)
 
@@ -122,20 +122,20 @@ def test_no_carry_across_a_long_silence(vocab):
 
 
 def test_the_rest_of_an_utterance_labels_its_cueless_part(vocab):
-    items = [(0.0, 2.0, "Status is sent to the callback URL", 0),
-             (2.0, 3.0, "submitted, approved,", 0),
-             (3.5, 6.0, "The prompt is about porting.", 1)]
+    items = [Utterance(0.0, 2.0, "Status is sent to the callback URL", 0),
+             Utterance(2.0, 3.0, "submitted, approved,", 0),
+             Utterance(3.5, 6.0, "The prompt is about porting.", 1)]
     labels = classify(items, vocab, model=None)
     assert labels[1].category == "webhooks"
 
 
 def test_a_fragment_without_a_strong_cue_follows_its_sentence(vocab):
-    items = [(0.0, 3.0, "I will quickly call out a trade-off here, the cold", 0),
-             (3.6, 8.0, "start problem, users need their friends on it", 0)]
+    items = [Utterance(0.0, 3.0, "I will quickly call out a trade-off here, the cold", 0),
+             Utterance(3.6, 8.0, "start problem, users need their friends on it", 0)]
     assert [lab.category for lab in classify(items, vocab, model=None)] == [
         "tradeoffs", "tradeoffs"]
     # As separate sentences the second keeps its own label.
-    items[1] = (*items[1][:3], 1)
+    items[1] = items[1]._replace(group=1)
     assert classify(items, vocab, model=None)[1].category == "other"
 
 
@@ -161,8 +161,8 @@ def test_the_model_labels_what_a_sentence_does(vocab, text, category):
 
 
 def test_the_default_is_the_model_and_sentences_stand_alone(vocab):
-    items = [(0.0, 3.0, "We'd add a GET endpoint for the message resource.", 0),
-             (3.5, 6.0, "And it hands that back to them as well.", 1)]
+    items = [Utterance(0.0, 3.0, "We'd add a GET endpoint for the message resource.", 0),
+             Utterance(3.5, 6.0, "And it hands that back to them as well.", 1)]
     labels = classify(items, vocab)
     assert labels[0].category == "api" and not labels[1].from_context
 

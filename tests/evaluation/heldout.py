@@ -3,7 +3,7 @@ by a classifier that never saw it (leave-one-script-out when the model is learne
 next to the in-sample figure of the shipped model.
 
 A script's text becomes one subtitle cue per sentence, timed by `timed_text`, and goes
-through the same segmenter and classifier as `debrief analyze`; the score is
+through the same sentence splitter and classifier as `debrief analyze`; the score is
 tests/evaluation/score.py's.
 """
 
@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.analysis.classifier import classify
+from app.analysis.classifier import Utterance, classify
 from app.analysis.label_model import LabelModel, load_label_model
-from app.analysis.segmenter import split_transcript
+from app.analysis.sentences import split_sentences
 from app.analysis.staging import bounds_from_marks, stage_at
 from app.analysis.vocabulary import Vocabulary, load_vocabulary
 from app.transcript import Segment, Transcript
@@ -50,15 +50,15 @@ def truth_marks(truth: dict[str, Any]) -> list[tuple[str, float]]:
 def label_segments(transcript: Transcript, vocabulary: Vocabulary, model: LabelModel | None,
                    marks: Sequence[tuple[str, float]] | None = None) -> list[dict[str, Any]]:
     """The labelled segments `analyze` would produce, with the given model and marks."""
-    pieces = split_transcript(transcript)
+    sentences = split_sentences(transcript)
     stages = None
     if marks:
-        bounds = bounds_from_marks(marks, max(transcript.duration, pieces[-1].end))
-        stages = [stage_at(bounds, (p.start + p.end) / 2) for p in pieces]
-    labels = classify([(p.start, p.end, p.text, p.group) for p in pieces], vocabulary,
+        bounds = bounds_from_marks(marks, max(transcript.duration, sentences[-1].end))
+        stages = [stage_at(bounds, (p.start + p.end) / 2) for p in sentences]
+    labels = classify([Utterance(p.start, p.end, p.text, p.group) for p in sentences], vocabulary,
                       model=model, stages=stages)
     return [{"start": p.start, "end": p.end, "category": lab.category}
-            for p, lab in zip(pieces, labels, strict=True)]
+            for p, lab in zip(sentences, labels, strict=True)]
 
 
 def score_transcript(truth: dict[str, Any], transcript: Transcript, vocabulary: Vocabulary,

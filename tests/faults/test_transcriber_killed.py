@@ -28,14 +28,14 @@ pytestmark = [pytest.mark.audio, pytest.mark.model]
 
 
 @pytest.fixture
-def short_pieces(monkeypatch):
-    """Pieces of 3-6 s instead of 20-30 s, so a kill lands mid-piece within seconds."""
+def short_chunks(monkeypatch):
+    """Chunks of 3-6 s instead of 20-30 s, so a kill lands mid-chunk within seconds."""
     monkeypatch.setattr(live_session, "LiveTranscriber",
-                        functools.partial(LiveTranscriber, min_piece=3.0, max_piece=6.0))
+                        functools.partial(LiveTranscriber, min_chunk=3.0, max_chunk=6.0))
 
 
 def test_killed_worker_is_restarted_and_recording_is_unaffected(pulse, speak, qtbot,
-                                                                 short_pieces):
+                                                                 short_chunks):
     wav = speak("The developer sends a request to the endpoint. We return an error code "
                 "when the payment fails.")
     folder = SessionFolder.create("worker killed")
@@ -59,7 +59,7 @@ def test_killed_worker_is_restarted_and_recording_is_unaffected(pulse, speak, qt
         player.start()
         session.begin(str(folder.path))
         qtbot.waitUntil(lambda: len(session.live.history) >= 1, timeout=60000)
-        # Kill it while it works on a piece, not while it idles.
+        # Kill it while it works on a chunk, not while it idles.
         qtbot.waitUntil(lambda: session.live._in_flight is not None, timeout=20000)
         first = session.live.worker_pid
         done_before = len(session.live.history)
@@ -86,7 +86,7 @@ def test_killed_worker_is_restarted_and_recording_is_unaffected(pulse, speak, qt
     assert ready.args == [str(folder.path)]
     transcript = load_transcript(folder.transcript_path)
     text = transcript.text.lower()
-    # Pieces are cut where the pauses fall, so only words tiny.en hears in any cut are
+    # Chunks are cut where the pauses fall, so only words tiny.en hears in any cut are
     # checked: "endpoint" comes out as "end point" in some.
     for key in ("request", "error", "payment"):
         assert key in text, text
@@ -94,7 +94,7 @@ def test_killed_worker_is_restarted_and_recording_is_unaffected(pulse, speak, qt
     starts = [s.start for s in transcript.segments]
     assert starts == sorted(starts)
     assert folder.analysis_path.exists()
-    print(f"recorded {duration:.1f} s, {len(session.live.history)} pieces, "
+    print(f"recorded {duration:.1f} s, {len(session.live.history)} chunks, "
           f"{len(transcript.segments)} segments; notice: {notices[0]}")
 
 

@@ -15,8 +15,8 @@ import numpy as np
 from app.audio.playback import PlaybackOutcome, PlaybackStatus
 from app.interviewer.interviewer import Interviewer
 from app.interviewer.scheduler import Rules
-from app.interviewer.settings import VoiceSettings
 from app.interviewer.voice import Clip
+from app.interviewer.voice_settings import VoiceSettings
 from app.prompts.plan import Plan, ProbeTiming, StageBudget
 from app.transcript import Segment
 

@@ -90,7 +90,7 @@ def test_the_question_is_heard_where_the_playback_says(recording):
 
 def test_its_words_come_back_from_the_recognizer_and_are_marked_as_the_interviewer(recording):
     from app.transcription.engine import transcribe_file
-    from app.transcription.vocabulary import case_vocabulary
+    from app.transcription.hint_words import case_vocabulary
 
     _, wav, turn, _ = recording
     # As a rehearsal's audio is transcribed: with the case vocabulary, cut at pauses.

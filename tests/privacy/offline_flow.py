@@ -51,7 +51,7 @@ def main() -> int:
     rehearsal.open()
     folder = rehearsal.folder
     live = LiveTranscriber(folder.audio_path, folder.transcript_path, threads=1,
-                           min_piece=3.0, max_piece=6.0)
+                           min_chunk=3.0, max_chunk=6.0)
     live.start()
     while not rehearsal.started:
         rehearsal.poll()

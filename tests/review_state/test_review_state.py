@@ -8,30 +8,30 @@ from pathlib import Path
 
 import pytest
 
-from app.analysis.model import Analysis, AnalyzedSegment, Delivery, StageReport
+from app.analysis.model import Analysis, Delivery, LabelledSentence, StageReport
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
-from app.review_state.layout import WordIndex, segment_text
+from app.review_state.layout import WordIndex, sentence_text
 from app.review_state.search import find_all, step
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES
 
 
-def _segments() -> list[AnalyzedSegment]:
+def _segments() -> list[LabelledSentence]:
     return [
-        AnalyzedSegment(0.5, 3.0, "We POST to the endpoint.", "problem", "api", ["endpoint"],
-                        [(0.5, 0.8, " We"), (0.8, 1.2, " POST"), (1.2, 1.4, " to"),
-                         (1.4, 1.6, " the"), (1.6, 3.0, " endpoint.")]),
-        AnalyzedSegment(4.0, 6.0, "The dashboard has a button.", "solution", "ui", ["button"]),
-        AnalyzedSegment(7.0, 9.5, "A webhook fires; the WEBHOOK retries.", "solution",
-                        "webhooks", [], [(7.0, 7.2, " A"), (7.2, 7.8, " webhook"),
-                                         (7.8, 8.2, " fires;"), (8.2, 8.4, " the"),
-                                         (8.4, 9.0, " WEBHOOK"), (9.0, 9.5, " retries.")]),
+        LabelledSentence(0.5, 3.0, "We POST to the endpoint.", "problem", "api", ["endpoint"],
+                         [(0.5, 0.8, " We"), (0.8, 1.2, " POST"), (1.2, 1.4, " to"),
+                          (1.4, 1.6, " the"), (1.6, 3.0, " endpoint.")]),
+        LabelledSentence(4.0, 6.0, "The dashboard has a button.", "solution", "ui", ["button"]),
+        LabelledSentence(7.0, 9.5, "A webhook fires; the WEBHOOK retries.", "solution",
+                         "webhooks", [], [(7.0, 7.2, " A"), (7.2, 7.8, " webhook"),
+                                          (7.8, 8.2, " fires;"), (8.2, 8.4, " the"),
+                                          (8.4, 9.0, " WEBHOOK"), (9.0, 9.5, " retries.")]),
     ]
 
 
-def _analysis(segs: list[AnalyzedSegment]) -> Analysis:
+def _analysis(segs: list[LabelledSentence]) -> Analysis:
     totals = dict.fromkeys(CATEGORIES, 0.0)
     for s in segs:
         totals[s.category] += s.end - s.start
@@ -60,10 +60,10 @@ def session(tmp_path: Path) -> Path:
 
 def test_word_spans_point_at_the_words_in_the_display_text():
     seg = _segments()[0]
-    text = segment_text(seg)
+    text = sentence_text(seg)
     assert text.text == "We POST to the endpoint."
     assert [text.text[a:b] for a, b in text.spans] == ["We", "POST", "to", "the", "endpoint."]
-    no_words = segment_text(_segments()[1])
+    no_words = sentence_text(_segments()[1])
     assert no_words.text == "The dashboard has a button." and no_words.spans == ()
 
 
@@ -71,17 +71,17 @@ def test_word_index_maps_time_to_word_and_back():
     index = WordIndex(_segments())
     assert index.at(0.1) is None
     ref = index.refs[index.at(1.3)]
-    assert (ref.segment, ref.word) == (0, 2)
+    assert (ref.sentence, ref.word) == (0, 2)
     # A segment without word timings is one entry spanning the segment.
     ref = index.refs[index.at(5.0)]
-    assert (ref.segment, ref.word, ref.start) == (1, -1, 4.0)
+    assert (ref.sentence, ref.word, ref.start) == (1, -1, 4.0)
     assert index.refs[index.find(2, 4)].start == 8.4
 
 
 def test_search_finds_every_match_ignoring_case_and_steps_around():
-    texts = [segment_text(s).text for s in _segments()]
+    texts = [sentence_text(s).text for s in _segments()]
     hits = find_all(texts, " Webhook ")
-    assert [(h.segment, texts[h.segment][h.start:h.end]) for h in hits] == [
+    assert [(h.sentence, texts[h.sentence][h.start:h.end]) for h in hits] == [
         (2, "webhook"), (2, "WEBHOOK")]
     assert find_all(texts, "   ") == []
     assert step(hits, None) == 0 and step(hits, 1) == 0 and step(hits, 0, forward=False) == 1

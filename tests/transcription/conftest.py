@@ -1,4 +1,4 @@
-"""Shared pieces for the transcription tests: one loaded model, speech and room noise."""
+"""Shared parts of the transcription tests: one loaded model, speech and room noise."""
 
 from __future__ import annotations
 

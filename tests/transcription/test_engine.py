@@ -178,7 +178,7 @@ def _three_parts(speak, middle_pause: float, middle: tuple[str, ...]) -> tuple[n
 def test_speech_a_window_lost_is_decoded_again(model: ModelChoice, speak,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A window whose decoding loops is dropped by Whisper's own checks; the speech in it
-    comes back from a second pass in pieces, at its place on the timeline."""
+    comes back from a second pass in chunks, at its place on the timeline."""
     audio, t1, t2 = _three_parts(speak, 0.0, (
         "The developer creates a scheduled message with a post to the messages endpoint.",
         "Each participant gets a proxy number that the other side sees.",
@@ -195,8 +195,8 @@ def test_speech_a_window_lost_is_decoded_again(model: ModelChoice, speak,
         return segments, info
 
     monkeypatch.setattr(whisper, "transcribe", dropping)
-    transcript = transcribe_array(audio, 0.0, model, threads=THREADS, pieces=False)
-    assert len(calls) >= 2 and max(calls[1:]) <= 16.5  # short pieces, the gap only
+    transcript = transcribe_array(audio, 0.0, model, threads=THREADS, chunks=False)
+    assert len(calls) >= 2 and max(calls[1:]) <= 16.5  # short chunks, the gap only
     middle = [s for s in transcript.segments if t1 - 0.5 <= s.start < t2]
     text = " ".join(s.text for s in middle).lower()
     assert all(w in text for w in ("scheduled", "proxy", "manage")), text
@@ -213,6 +213,6 @@ def test_a_long_pause_is_not_decoded_again(model: ModelChoice, speak,
     real, calls = whisper.transcribe, []
     monkeypatch.setattr(whisper, "transcribe",
                         lambda samples, **o: (calls.append(1), real(samples, **o))[1])
-    transcript = transcribe_array(audio, 0.0, model, threads=THREADS, pieces=False)
+    transcript = transcribe_array(audio, 0.0, model, threads=THREADS, chunks=False)
     assert calls == [1]  # room noise in the gap: nothing sent again
     assert not [s for s in transcript.segments if t1 + 0.5 <= s.start < t2 - 0.5]

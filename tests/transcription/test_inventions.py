@@ -13,10 +13,10 @@ import pytest
 from evaluation.script_audio import speak_sentence
 
 from app.transcript import Segment, Word
+from app.transcription.chunks import split_at_pauses
 from app.transcription.engine import _heard, load_model, transcribe_array, transcribe_options
 from app.transcription.inventions import Heard, drop_inventions, is_stock
 from app.transcription.models import ModelChoice
-from app.transcription.pieces import split_at_pauses
 
 from .conftest import SR, THREADS, room_noise
 

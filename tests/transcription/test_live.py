@@ -71,7 +71,7 @@ def test_growing_wav_is_transcribed_on_the_session_timeline(
         tmp_path: Path, rehearsal: tuple[np.ndarray, list[float]]) -> None:
     audio, starts = rehearsal
     wav, out = tmp_path / "audio.wav", tmp_path / "transcript.json"
-    live = LiveTranscriber(wav, out, min_piece=3.0, max_piece=8.0)
+    live = LiveTranscriber(wav, out, min_chunk=3.0, max_chunk=8.0)
     live.start()
     writer = _record(wav, audio, speedup=4.0)
     while writer.is_alive():
@@ -83,14 +83,14 @@ def test_growing_wav_is_transcribed_on_the_session_timeline(
     while not (live.history and out.exists()) and time.monotonic() < deadline:
         live.poll()
         time.sleep(0.05)
-    partial = json.loads(out.read_text())  # written as pieces finish, before Finish
+    partial = json.loads(out.read_text())  # written as chunks finish, before Finish
     assert partial["schema"] == "debrief.transcript/1"
     assert all(s["end"] <= live.history[-1].end + 0.01 for s in partial["segments"])
     transcript = live.finish(timeout=120)
     status = live.status()
     assert status.finished and status.error is None
     assert status.transcribed == pytest.approx(len(audio) / SR, abs=0.02)
-    assert len(live.history) >= 2  # the audio went through in more than one piece
+    assert len(live.history) >= 2  # the audio went through in more than one chunk
     _assert_complete(transcript.text)
     words = [w for s in transcript.segments for w in s.words]
     assert [w.start for w in words] == sorted(w.start for w in words)
@@ -108,10 +108,10 @@ def test_killed_worker_is_reported_and_retry_resumes(
     wav, out = tmp_path / "audio.wav", tmp_path / "transcript.json"
     _record(wav, audio, speedup=1000.0).join()
     before = wav.read_bytes()
-    live = LiveTranscriber(wav, out, min_piece=3.0, max_piece=8.0)
+    live = LiveTranscriber(wav, out, min_chunk=3.0, max_chunk=8.0)
     live.start()
     deadline = time.monotonic() + 60
-    while not live.history and time.monotonic() < deadline:  # let one piece finish
+    while not live.history and time.monotonic() < deadline:  # let one chunk finish
         live.poll()
         time.sleep(0.05)
     assert live.history

@@ -22,7 +22,7 @@ def test_recorder_keeps_up_while_transcribing(pulse, speak: Callable[..., Path],
     wav, out = tmp_path / "audio.wav", tmp_path / "transcript.json"
     recorder = Recorder(wav)
     recorder.start()
-    live = LiveTranscriber(wav, out, min_piece=3.0, max_piece=8.0)
+    live = LiveTranscriber(wav, out, min_chunk=3.0, max_chunk=8.0)
     live.start()
     try:
         deadline = time.monotonic() + 8
@@ -39,10 +39,10 @@ def test_recorder_keeps_up_while_transcribing(pulse, speak: Callable[..., Path],
     transcript = live.finish(timeout=120)
     assert recorder.overflows == 0 and not recorder.failed
     text = transcript.text.lower()
-    # Pieces of a few seconds are harder for a small model than whole sentences, so
+    # Chunks of a few seconds are harder for a small model than whole sentences, so
     # only words it hears reliably are checked.
     for key in ("request", "error", "payment"):
         assert key in text, text
     first = transcript.segments[0].words[0].start
     assert 1.0 < first < 4.0  # on the recording's timeline, after the 1.5 s lead-in
-    assert len(live.history) >= 2  # pieces were transcribed while recording went on
+    assert len(live.history) >= 2  # chunks were transcribed while recording went on

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.analysis.model import Analysis
-from app.sessions.progress import TREND_METRICS, compare_stages
 from app.sessions.store import SessionStore
+from app.sessions.trend_series import TREND_METRICS, compare_stages
 from app.ui.home import HomeView
 from app.ui.home.session_model import DATE, FLAGS, ID_ROLE, PLATFORM, TITLE
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QPageSize
 from app.analysis import analyze
 from app.analysis.model import Analysis
 from app.reports import SessionInfo
-from app.reports.common import clock, segment_label
+from app.reports.common import clock, sentence_label
 from app.review_state.bookmarks import Bookmark
 from app.ui.pdf_report import paper_size, render_pdf, write_pdf
 
@@ -73,7 +73,7 @@ def test_the_pdf_holds_the_whole_review(pdf: Path, analysis: Analysis):
     assert "missed" in body
     for seg in analysis.segments:  # each segment with its category
         first = " ".join(seg.text.split()[:4])
-        assert f"{clock(seg.start)} {segment_label(seg)} {first}" in body
+        assert f"{clock(seg.start)} {sentence_label(seg)} {first}" in body
     # The user's own work, shown as text.
     assert "should have said <b>idempotency</b> here" in body
     assert "(no note)" in body and "Second try; slower this time." in body

@@ -13,7 +13,7 @@ from pdf_check import median_height, text
 from review_state.review_fixtures import review_session  # noqa: F401 - a fixture
 
 from app.prompts import load_library
-from app.reports.common import segment_label
+from app.reports.common import sentence_label
 from app.transcript import load_transcript
 from app.ui.review.review_screen import ReviewScreen
 
@@ -85,7 +85,7 @@ def test_each_export_writes_a_file_that_parses(screen: ReviewScreen, tmp_path: P
     assert median_height(pdf_path) >= 8.0
     body = text(pdf_path)
     assert NOTE in body and SCRIPT in body
-    assert f"{segment_label(corrected)} {' '.join(corrected.text.split()[:3])}" in body
+    assert f"{sentence_label(corrected)} {' '.join(corrected.text.split()[:3])}" in body
 
     # Every text format carries the bookmarks (the rehearsal's and the one added here)
     # and the title of the prompt, which session.json names only by its id.

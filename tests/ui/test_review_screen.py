@@ -29,7 +29,7 @@ def screen(qtbot, review_session: Path) -> ReviewScreen:  # noqa: F811
 def _word_point(screen: ReviewScreen, ref_index: int) -> QPoint:
     view = screen.transcript
     ref = view._words.refs[ref_index]
-    view.reveal_segment(ref.segment)
+    view.reveal_sentence(ref.sentence)
     a, b = view.word_range(ref_index)
     cursor = QTextCursor(view.document())
     cursor.setPosition((a + b) // 2)
@@ -69,7 +69,7 @@ def test_a_covered_rubric_item_jumps_to_its_evidence(qtbot, screen: ReviewScreen
     assert screen.player.position() == pytest.approx(moment.time, abs=1e-3)
     ref = screen.review.words.refs[screen.transcript.current_word()]
     assert ref.start <= moment.time + 1e-3
-    seg = analysis.segments[ref.segment]
+    seg = analysis.segments[ref.sentence]
     assert seg.start - 0.5 <= moment.time <= seg.end + 0.5
     assert _visible(screen, screen.transcript.word_range(screen.transcript.current_word())[0])
     # A missed item has nothing to jump to.
@@ -95,7 +95,7 @@ def test_search_finds_highlights_and_steps(qtbot, screen: ReviewScreen):
     qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
     assert screen.search.count.text() == f"2 of {expected}"
     second = screen._hits[1]
-    assert _visible(screen, screen.transcript.point_of_segment(second.segment) + second.start)
+    assert _visible(screen, screen.transcript.point_of_sentence(second.sentence) + second.start)
     qtbot.keyClick(screen.search.field, Qt.Key.Key_Escape)
     assert not screen.search.isVisible()
     assert not [s for s in screen.transcript.extraSelections()
@@ -126,9 +126,9 @@ def test_a_correction_changes_the_chart_and_survives_reopening(qtbot, screen: Re
     assert reopened.review.analysis.segments[seg_index].category == "ui"
     assert reopened.chart.rows()[0][1]["ui"] == pytest.approx(screen.chart.rows()[0][1]["ui"])
     block = reopened.transcript.document().findBlock(
-        reopened.transcript.point_of_segment(seg_index))
+        reopened.transcript.point_of_sentence(seg_index))
     tinted = reopened.transcript.document().findBlock(
-        reopened.transcript.point_of_segment(next(
+        reopened.transcript.point_of_sentence(next(
             i for i, s in enumerate(analysis.segments) if s.category == "ui" and i != seg_index)))
     assert block.blockFormat().background().color() == tinted.blockFormat().background().color()
 

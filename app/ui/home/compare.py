@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DebriefError
-from app.sessions.progress import StageRow, StageSide, compare_stages, same_prompt
 from app.sessions.store import SessionStore
 from app.sessions.summary import SessionSummary, load_analysis
+from app.sessions.trend_series import StageRow, StageSide, compare_stages, same_prompt
 from app.stages import CATEGORIES
 from app.ui.theme import CATEGORY_LABELS, category_color, is_dark
 

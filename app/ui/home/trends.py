@@ -1,7 +1,7 @@
 """Small charts of progress across sessions, painted with QPainter: one per metric
 (platform share, UI minutes in the solution stage, rubric coverage, stage overruns,
 pace, fillers), oldest session on the left. The numbers come from
-app.sessions.progress; the charts only draw them."""
+app.sessions.trend_series; the charts only draw them."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from app.sessions.progress import TREND_METRICS, TrendMetric, TrendPoint, trend_points
 from app.sessions.summary import SessionSummary
+from app.sessions.trend_series import TREND_METRICS, TrendMetric, TrendPoint, trend_points
 from app.ui.theme import is_dark, series_color
 
 GOOD, BAD = QColor("#009E73"), QColor("#D55E00")  # Okabe-Ito green / vermillion

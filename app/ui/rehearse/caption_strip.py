@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui.rehearse.theme import MUTED
+from app.ui.rehearse.rehearse_style import MUTED
 
 
 class CaptionStrip(QLabel):
@@ -23,7 +23,7 @@ class CaptionStrip(QLabel):
         self.hide()
 
     def set_lines(self, lines: list[str]) -> None:
-        """Show the last lines; an empty list shows a placeholder while the first piece
+        """Show the last lines; an empty list shows a placeholder while the first chunk
         (20–30 s of speech) is still being transcribed."""
         text = "  ".join(line.strip() for line in lines if line.strip())
         self.setText(text or "Captions appear after the first half minute of speech…")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.rehearsal.stage_clock import ClockState, Light, StageClock, format_clock
-from app.ui.rehearse.theme import LIGHT_COLOURS, LIGHT_WORDS, PAUSED_COLOUR
+from app.ui.rehearse.rehearse_style import LIGHT_COLOURS, LIGHT_WORDS, PAUSED_COLOUR
 
 MAX_DIGITS_PX = 230
 

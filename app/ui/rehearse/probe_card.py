@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.prompts.plan import ProbeTiming
-from app.ui.rehearse.theme import CARD
+from app.ui.rehearse.rehearse_style import CARD
 
 
 class ProbeCard(QFrame):

@@ -30,9 +30,9 @@ from app.ui.rehearse.caption_strip import CaptionStrip
 from app.ui.rehearse.clock_display import ClockDisplay
 from app.ui.rehearse.level_meter import LevelMeter
 from app.ui.rehearse.probe_card import ProbeCard
+from app.ui.rehearse.rehearse_style import INK, MUTED, PAUSED_COLOUR
 from app.ui.rehearse.shortcuts import key_bar_text
 from app.ui.rehearse.stage_list import StageList
-from app.ui.rehearse.theme import INK, MUTED, PAUSED_COLOUR
 
 
 class RehearseView(QWidget):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from app.rehearsal.stage_clock import StageStatus, format_clock
 from app.ui.elided_label import ElidedLabel
 from app.ui.icons import pixmap
-from app.ui.rehearse.theme import INK, LIGHT_COLOURS, MUTED
+from app.ui.rehearse.rehearse_style import INK, LIGHT_COLOURS, MUTED
 
 DOT = 16  # px: the light, drawn as a round swatch (no "●" glyph a font may lack)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.rehearsal.stage_clock import StageClock, format_clock
-from app.ui.rehearse.theme import INK, LIGHT_COLOURS
+from app.ui.rehearse.rehearse_style import INK, LIGHT_COLOURS
 
 
 class SummaryView(QWidget):

@@ -1,6 +1,6 @@
 """Colours for the review screen, and its name for the one time formatter (`stamp`).
 The category colours and the dark test live in app.ui.theme; this adds the soft tint a
-segment's paragraph is drawn in."""
+sentence's paragraph is drawn in."""
 
 from __future__ import annotations
 

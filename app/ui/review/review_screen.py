@@ -260,14 +260,14 @@ class ReviewScreen(QWidget):
         self.timeline.set_playhead(seconds)
         self.playback.set_position(seconds)
 
-    def correct_category(self, segment: int, category: str) -> None:
-        """Apply the user's category for a segment, save it and update the breakdown."""
+    def correct_category(self, sentence: int, category: str) -> None:
+        """Apply the user's category for a sentence, save it and update the breakdown."""
         if self.review is None or self.review.analysis is None:
             return
-        self.review.set_category(segment, category)
-        self.transcript.set_segment_category(
-            segment, self.review.analysis.segments[segment].category,
-            self.review.is_corrected(segment))
+        self.review.set_category(sentence, category)
+        self.transcript.set_sentence_category(
+            sentence, self.review.analysis.segments[sentence].category,
+            self.review.is_corrected(sentence))
         self._refresh_breakdown()
         self.sessionChanged.emit(str(self.review.folder.path))
 
@@ -279,7 +279,7 @@ class ReviewScreen(QWidget):
         self.transcript.set_hits(self._hits, self._hit_now)
         if self.review is not None and self.review.analysis is not None:
             segs = self.review.analysis.segments
-            self.timeline.set_hits([segs[h.segment].start for h in self._hits])
+            self.timeline.set_hits([segs[h.sentence].start for h in self._hits])
         self.search.set_count(self._hit_now, len(self._hits))
         return len(self._hits)
 

@@ -1,5 +1,5 @@
 """The annotated transcript: one QTextDocument built once, grouped under stage headings,
-each segment a tinted paragraph with its timestamp. Words are character ranges, not
+each sentence a tinted paragraph with its timestamp. Words are character ranges, not
 widgets: a click maps its character to a word through the review's layout, the word
 being played and the search hits are extra selections laid over the text.
 """
@@ -29,12 +29,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from app.analysis.model import Analysis
-from app.review_state.layout import SegmentText, WordIndex
+from app.review_state.layout import SentenceText, WordIndex
 from app.review_state.search import Hit
 from app.stages import CATEGORIES, STAGE_TITLES
 from app.ui.review.colors import CATEGORY_LABELS, category_color, is_dark, stamp, tint
 
-# The start of each segment: a block of the category colour (a space painted with it,
+# The start of each sentence: a block of the category colour (a space painted with it,
 # not a "▌" glyph a system font may lack), then a plain space.
 _BAR = "\u00a0 "
 _FOLLOW_PAUSE = 4.0  # seconds after a manual scroll before the view follows playback again
@@ -42,7 +42,7 @@ _FOLLOW_PAUSE = 4.0  # seconds after a manual scroll before the view follows pla
 
 class TranscriptView(QTextEdit):
     """Renders an Analysis; emits `seekRequested(seconds)` when a word is clicked and
-    `categoryChosen(segment index, category)` from the right-click menu. `stage_menu`,
+    `categoryChosen(sentence index, category)` from the right-click menu. `stage_menu`,
     set by the screen, gives that menu's stage submenu for the word's time."""
 
     seekRequested = Signal(float)
@@ -55,15 +55,15 @@ class TranscriptView(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self._analysis: Analysis | None = None
-        self._texts: list[SegmentText] = []
+        self._texts: list[SentenceText] = []
         self._words = WordIndex([])
         self._corrected: set[int] = set()
-        self._seg_pos: list[int] = []  # document position of each segment's first char
+        self._seg_pos: list[int] = []  # document position of each sentence's first char
         self._current: int | None = None  # index into the word index
         self._hits: list[Hit] = []
         self._hit_now: int | None = None
         self._press: QPoint | None = None
-        self._hang = 0.0  # width of the bar and timestamp that start each segment
+        self._hang = 0.0  # width of the bar and timestamp that start each sentence
         self._user_scrolled = -1e9  # time.monotonic() of the user's last scroll
         self.stage_menu: Callable[[float, QWidget], QMenu | None] | None = None
         self.verticalScrollBar().actionTriggered.connect(self._note_user_scroll)
@@ -82,7 +82,7 @@ class TranscriptView(QTextEdit):
 
     # -- building --------------------------------------------------------------------------
 
-    def set_transcript(self, analysis: Analysis, texts: list[SegmentText], words: WordIndex,
+    def set_transcript(self, analysis: Analysis, texts: list[SentenceText], words: WordIndex,
                        corrected: set[int] | None = None) -> None:
         """Build the document (once per analysis; corrections recolour in place)."""
         self._analysis, self._texts, self._words = analysis, texts, words
@@ -128,7 +128,7 @@ class TranscriptView(QTextEdit):
                     cursor.setCharFormat(heading)
                 cursor.insertText(STAGE_TITLES.get(stage, stage.title()), heading)
                 first = False
-            cursor.insertBlock(self._segment_block(seg.category, base, dark), text_fmt)
+            cursor.insertBlock(self._sentence_block(seg.category, base, dark), text_fmt)
             cursor.insertText(_BAR[:-1], self._bar_format(seg.category, dark))
             cursor.insertText(_BAR[-1], text_fmt)
             cursor.insertText(stamp(seg.start) + "  ", time_fmt)
@@ -138,7 +138,7 @@ class TranscriptView(QTextEdit):
         self.setDocument(doc)
         self._refresh_selections()
 
-    def _segment_block(self, category: str, base: QColor, dark: bool) -> QTextBlockFormat:
+    def _sentence_block(self, category: str, base: QColor, dark: bool) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setBackground(tint(category, base, dark))
         fmt.setTopMargin(2)
@@ -154,8 +154,8 @@ class TranscriptView(QTextEdit):
         fmt.setBackground(category_color(category, dark))
         return fmt
 
-    def set_segment_category(self, index: int, category: str, corrected: bool) -> None:
-        """Recolour one segment after a correction (no rebuild)."""
+    def set_sentence_category(self, index: int, category: str, corrected: bool) -> None:
+        """Recolour one sentence after a correction (no rebuild)."""
         if corrected:
             self._corrected.add(index)
         else:
@@ -164,15 +164,15 @@ class TranscriptView(QTextEdit):
         cursor = QTextCursor(block)
         base = self.palette().color(QPalette.ColorRole.Base)
         dark = is_dark(self)
-        cursor.setBlockFormat(self._segment_block(category, base, dark))
+        cursor.setBlockFormat(self._sentence_block(category, base, dark))
         cursor.setPosition(block.position())
         cursor.setPosition(block.position() + len(_BAR) - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(self._bar_format(category, dark))
 
-    # -- mapping between characters, segments and words ------------------------------------
+    # -- mapping between characters, sentences and words -----------------------------------
 
-    def segment_at(self, pos: int) -> int | None:
-        """The segment whose paragraph holds document position `pos`."""
+    def sentence_at(self, pos: int) -> int | None:
+        """The sentence whose paragraph holds document position `pos`."""
         i = bisect_right(self._seg_pos, pos) - 1
         if i < 0:
             return None
@@ -180,9 +180,9 @@ class TranscriptView(QTextEdit):
         return i if pos >= block_start else None
 
     def word_at(self, pos: int) -> tuple[int, int] | None:
-        """(segment, word) under document position `pos`; word -1 for a segment without
+        """(sentence, word) under document position `pos`; word -1 for a sentence without
         timings or for the timestamp."""
-        seg = self.segment_at(pos)
+        seg = self.sentence_at(pos)
         if seg is None:
             return None
         offset = pos - self._seg_pos[seg]
@@ -200,14 +200,14 @@ class TranscriptView(QTextEdit):
     def word_range(self, ref_index: int) -> tuple[int, int]:
         """Document range of an entry of the word index."""
         ref = self._words.refs[ref_index]
-        base = self._seg_pos[ref.segment]
-        spans = self._texts[ref.segment].spans
+        base = self._seg_pos[ref.sentence]
+        spans = self._texts[ref.sentence].spans
         if ref.word < 0 or not spans:
-            return base, base + len(self._texts[ref.segment].text)
+            return base, base + len(self._texts[ref.sentence].text)
         a, b = spans[ref.word]
         return base + a, base + b
 
-    def point_of_segment(self, seg: int) -> int:
+    def point_of_sentence(self, seg: int) -> int:
         return self._seg_pos[seg]
 
     # -- playback and search highlights ----------------------------------------------------
@@ -232,9 +232,9 @@ class TranscriptView(QTextEdit):
         self._refresh_selections()
         if current is not None:
             hit = hits[current]
-            self._reveal(self._seg_pos[hit.segment] + hit.start)
+            self._reveal(self._seg_pos[hit.sentence] + hit.start)
 
-    def reveal_segment(self, seg: int) -> None:
+    def reveal_sentence(self, seg: int) -> None:
         self._reveal(self._seg_pos[seg])
 
     def _reveal(self, pos: int) -> None:
@@ -257,7 +257,7 @@ class TranscriptView(QTextEdit):
         now_fmt.setBackground(QColor("#ff9d00" if dark else "#ffb000"))
         now_fmt.setForeground(QColor("#000000"))
         for n, hit in enumerate(self._hits):
-            base = self._seg_pos[hit.segment]
+            base = self._seg_pos[hit.sentence]
             selections.append(self._selection(base + hit.start, base + hit.end,
                                               now_fmt if n == self._hit_now else hit_fmt))
         if self._current is not None:
@@ -309,8 +309,8 @@ class TranscriptView(QTextEdit):
         menu.deleteLater()
 
     def category_menu(self, seg: int, seconds: float | None = None) -> QMenu:
-        """The right-click menu for segment `seg`: one checkable entry per category, then
-        the stage submenu for `seconds` (the word clicked; the segment's start if None)."""
+        """The right-click menu for sentence `seg`: one checkable entry per category, then
+        the stage submenu for `seconds` (the word clicked; the sentence's start if None)."""
         assert self._analysis is not None
         menu = QMenu(self)
         current = self._analysis.segments[seg].category
@@ -336,7 +336,7 @@ class TranscriptView(QTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._analysis is not None:
             pos = event.pos()  # type: ignore[attr-defined]
-            seg = self.segment_at(self.cursorForPosition(pos).position())
+            seg = self.sentence_at(self.cursorForPosition(pos).position())
             if seg is None:
                 QToolTip.hideText()
             else:
@@ -346,7 +346,7 @@ class TranscriptView(QTextEdit):
         return super().viewportEvent(event)
 
     def tooltip_for(self, seg: int) -> str:
-        """Why a segment got its colour: its category and the cues that decided it."""
+        """Why a sentence got its colour: its category and the cues that decided it."""
         assert self._analysis is not None
         s = self._analysis.segments[seg]
         lines = [f"<b>{CATEGORY_LABELS.get(s.category, s.category)}</b> · "

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from app.transcription.pieces import split_at_pauses
+from app.transcription.chunks import split_at_pauses
 
 SR = 16000
 
@@ -46,5 +46,5 @@ def test_no_pause_forces_a_cut_before_thirty_seconds() -> None:
     assert abs(spans[0][1] / SR - 27.5) < 0.1
 
 
-def test_short_audio_is_one_piece() -> None:
+def test_short_audio_is_one_chunk() -> None:
     assert list(split_at_pauses(_speech(5))) == [(0, 5 * SR)]

@@ -1,7 +1,7 @@
-"""Cut a transcript into sentence-sized pieces, the unit every label applies to.
+"""Cut a transcript into sentences, the unit every label applies to.
 
-With word timestamps a piece ends at sentence punctuation or at a pause; a transcript
-without them (SRT, WebVTT) is cut at sentence punctuation and each piece gets a share
+With word timestamps a sentence ends at sentence punctuation or at a pause; a transcript
+without them (SRT, WebVTT) is cut at sentence punctuation and each sentence gets a share
 of its cue's time in proportion to its length in characters.
 """
 
@@ -24,7 +24,9 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 
 
 @dataclass
-class Piece:
+class Sentence:
+    """A sentence (or a pause-cut part of one) with its time and word times."""
+
     start: float
     end: float
     text: str
@@ -32,14 +34,14 @@ class Piece:
     group: int = 0  # index of the recognizer segment or subtitle cue it came from
 
 
-def split_transcript(transcript: Transcript) -> list[Piece]:
-    """Sentence-sized pieces of the whole transcript, in time order.
+def split_sentences(transcript: Transcript) -> list[Sentence]:
+    """The sentences of the whole transcript, in time order.
 
-    Words run on across recognizer segments (which often end mid-sentence); pieces cut
+    Words run on across recognizer segments (which often end mid-sentence); sentences cut
     only by a pause share a `group` with the rest of their sentence, as do the sentences
     of one subtitle cue.
     """
-    pieces: list[Piece] = []
+    found: list[Sentence] = []
     stream: list[Word] = []
     group = 0
     for seg in transcript.segments:
@@ -47,23 +49,23 @@ def split_transcript(transcript: Transcript) -> list[Piece]:
             stream.extend(seg.words)
             continue
         if stream:
-            group = _split_words(stream, group, pieces)
+            group = _split_words(stream, group, found)
             stream = []
         for part in _split_text(seg):
             part.group = group
-            pieces.append(part)
+            found.append(part)
         group += 1
     if stream:
-        _split_words(stream, group, pieces)
-    return [p for p in pieces if p.text]
+        _split_words(stream, group, found)
+    return [p for p in found if p.text]
 
 
 def _ends_sentence(token: str) -> bool:
     return bool(_SENTENCE_END.search(token)) and not _ABBREVIATION.match(token)
 
 
-def _split_words(words: list[Word], group: int, out: list[Piece]) -> int:
-    """Append the pieces of a run of words to `out`; returns the next group number."""
+def _split_words(words: list[Word], group: int, out: list[Sentence]) -> int:
+    """Append the sentences of a run of words to `out`; returns the next group number."""
     current: list[Word] = []
     token = ""  # the written word so far: the recognizer may split "U.S." into "U" ".S."
     for i, word in enumerate(words):
@@ -75,9 +77,9 @@ def _split_words(words: list[Word], group: int, out: list[Piece]) -> int:
         sentence_end = _ends_sentence(token)
         if following is None or pause or sentence_end:
             for part in _split_long(current):
-                piece = _piece(part)
-                piece.group = group
-                out.append(piece)
+                sentence = _sentence(part)
+                sentence.group = group
+                out.append(sentence)
             current = []
             if sentence_end:
                 group += 1
@@ -96,16 +98,16 @@ def _split_long(words: list[Word]) -> list[list[Word]]:
     return _split_long(words[:at + 1]) + _split_long(words[at + 1:])
 
 
-def _piece(words: list[Word]) -> Piece:
+def _sentence(words: list[Word]) -> Sentence:
     # Recognizer words carry their own leading space; a word without one continues the
     # previous word ("trade" + "-off"). Words stored bare are simply joined by spaces.
     spaced = any(w.word[:1].isspace() for w in words[1:])
     text = "".join(w.word if spaced or w.word[:1].isspace() else " " + w.word for w in words)
-    return Piece(words[0].start, max(words[-1].end, words[0].start), " ".join(text.split()),
-                 [(w.start, w.end, w.word.strip()) for w in words])
+    return Sentence(words[0].start, max(words[-1].end, words[0].start), " ".join(text.split()),
+                    [(w.start, w.end, w.word.strip()) for w in words])
 
 
-def sentences(text: str) -> list[str]:
+def sentences_in(text: str) -> list[str]:
     """`text` cut at sentence punctuation (abbreviations such as "U.S." do not cut)."""
     out: list[str] = []
     for part in _SENTENCE_SPLIT.split(text.strip()):
@@ -120,13 +122,13 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _split_text(seg: Segment) -> list[Piece]:
-    parts = sentences(seg.text)
+def _split_text(seg: Segment) -> list[Sentence]:
+    parts = sentences_in(seg.text)
     total = sum(len(p) for p in parts) or 1
     span = seg.end - seg.start
-    pieces, t = [], seg.start
+    found, t = [], seg.start
     for part in parts:
         length = span * len(part) / total
-        pieces.append(Piece(t, t + length, part, []))
+        found.append(Sentence(t, t + length, part, []))
         t += length
-    return pieces
+    return found

@@ -1,9 +1,9 @@
-"""Where to cut a recording into pieces for live transcription: at a pause.
+"""Where to cut a recording into chunks for live transcription: at a pause.
 
-A piece ends at the first pause (`pause` frames of low energy) once it is at least
+A chunk ends at the first pause (`pause` frames of low energy) once it is at least
 `min_frames` long, or, if the speaker never pauses, at the quietest moment of the last
-five seconds before `max_frames`. Cutting at pauses keeps words whole; keeping pieces
-under Whisper's 30-second window means each piece is one decoder pass.
+five seconds before `max_frames`. Cutting at pauses keeps words whole; keeping chunks
+under Whisper's 30-second window means each chunk is one decoder pass.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import numpy as np
 
 FRAMES_PER_SECOND = 50  # 20 ms energy frames
 # Quiet enough to count as a pause: at least this RMS floor (digital silence), or three
-# times the piece's quietest tenth (a room's noise), but never above the ceiling.
+# times the chunk's quietest tenth (a room's noise), but never above the ceiling.
 QUIET_FLOOR, QUIET_CEILING = 0.002, 0.05
 
 
@@ -26,7 +26,7 @@ def frame_energy(audio: np.ndarray, frame: int) -> np.ndarray:
 
 def find_cut(energy: np.ndarray, min_frames: int, max_frames: int, pause_frames: int
              ) -> int | None:
-    """Frame index at which to end the piece that `energy` describes, or None to wait."""
+    """Frame index at which to end the chunk that `energy` describes, or None to wait."""
     n = len(energy)
     if n < min_frames:
         return None
@@ -43,15 +43,15 @@ def find_cut(energy: np.ndarray, min_frames: int, max_frames: int, pause_frames:
     return None
 
 
-def split_at_pauses(audio: np.ndarray, rate: int = 16000, min_piece: float = 20.0,
-                    max_piece: float = 30.0, pause: float = 0.6) -> Iterator[tuple[int, int]]:
+def split_at_pauses(audio: np.ndarray, rate: int = 16000, min_chunk: float = 20.0,
+                    max_chunk: float = 30.0, pause: float = 0.6) -> Iterator[tuple[int, int]]:
     """(start, end) sample ranges covering `audio`, cut as live transcription cuts them."""
     frame = rate // FRAMES_PER_SECOND
     energy = frame_energy(audio, frame)
     start = 0
     while True:
-        cut = find_cut(energy[start:], int(min_piece * FRAMES_PER_SECOND),
-                       int(max_piece * FRAMES_PER_SECOND), max(1, int(pause * FRAMES_PER_SECOND)))
+        cut = find_cut(energy[start:], int(min_chunk * FRAMES_PER_SECOND),
+                       int(max_chunk * FRAMES_PER_SECOND), max(1, int(pause * FRAMES_PER_SECOND)))
         if cut is None:
             break
         yield start * frame, (start + cut) * frame

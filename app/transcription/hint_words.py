@@ -3,17 +3,17 @@
 Whisper reads a short text before a window as context (faster-whisper's
 `initial_prompt`, where the previous window's text would go). Spelling the case's terms
 there makes "idempotency" likelier than "item potency" and "SID" likelier than "sit".
-The engine gives it to every pause-cut piece (see engine.py for the measurements).
-The list stays short: a long one costs time in every piece and tempts the model to
+The engine gives it to every pause-cut chunk (see engine.py for the measurements).
+The list stays short: a long one costs time in every chunk and tempts the model to
 say the terms where nobody did.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 
-from app.paths import resources_dir
+from app.errors import DebriefError
+from app.prompts.rubric import bundled_rubric_path, read_rubric
 
 # Terms of platform API design that a small model mishears; spelled the way a
 # transcript should show them.
@@ -29,20 +29,18 @@ PRODUCT_TERMS: tuple[str, ...] = (
 )
 
 # The prompt shares the 448-token context with nothing else (conditioning is off), but
-# every token is read again in every piece: keep it to about a line of text.
+# every token is read again in every chunk: keep it to about a line of text.
 MAX_PROMPT_CHARS = 300
 
 
 def rubric_terms() -> list[str]:
     """Short terms from the rubric titles ("Rate limits and 429s" -> "Rate limits", "429s")."""
-    path = resources_dir() / "rubric.toml"
     try:
-        items = tomllib.loads(path.read_text(encoding="utf-8")).get("item", [])
-    except (OSError, tomllib.TOMLDecodeError):
+        titles = read_rubric(bundled_rubric_path()).values()
+    except DebriefError:
         return []
     terms: list[str] = []
-    for item in items:
-        title = str(item.get("title", ""))
+    for title in titles:
         for part in title.replace("/", " and ").split(" and "):
             part = part.strip()
             if part and len(part.split()) <= 3:

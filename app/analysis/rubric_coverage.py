@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app.analysis.model import AnalyzedSegment, Moment, RubricResult
+from app.analysis.model import LabelledSentence, Moment, RubricResult
 from app.analysis.vocabulary import Cue, Matcher, normalise
 from app.errors import DebriefError
 from app.prompts.rubric import bundled_rubric_path, user_rubric_path
@@ -71,12 +71,12 @@ def _matcher(items: tuple[RubricItem, ...]) -> Matcher:
 
 
 def quote(text: str) -> str:
-    """A segment's text, shortened for evidence."""
+    """A sentence's text, shortened for evidence."""
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def cover_rubric(segments: Sequence[AnalyzedSegment],
+def cover_rubric(sentences: Sequence[LabelledSentence],
                  wanted: Sequence[str] | None = None) -> list[RubricResult]:
     """Coverage of the rubric items `wanted` (ids, in that order; all items when None).
     Ids the rubric file does not know are reported as missed under their own name."""
@@ -85,8 +85,8 @@ def cover_rubric(segments: Sequence[AnalyzedSegment],
     items = tuple(known.get(i, RubricItem(i, i, ())) for i in ids)
     matcher = _matcher(items)
     moments: dict[str, list[Moment]] = {i.id: [] for i in items}
-    for seg in segments:
-        for item_id in dict.fromkeys(h.cue.category for h in matcher.hits(normalise(seg.text))):
+    for s in sentences:
+        for item_id in dict.fromkeys(h.cue.category for h in matcher.hits(normalise(s.text))):
             if len(moments[item_id]) < MAX_MOMENTS:
-                moments[item_id].append(Moment(round(seg.start, 3), quote(seg.text)))
+                moments[item_id].append(Moment(round(s.start, 3), quote(s.text)))
     return [RubricResult(i.id, i.title, bool(moments[i.id]), moments[i.id]) for i in items]

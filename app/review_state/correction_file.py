@@ -1,4 +1,4 @@
-"""The user's category corrections: <session>/corrections.json, matched to segments by
+"""The user's category corrections: <session>/corrections.json, matched to sentences by
 their start time, applied on top of the machine's analysis (never written into it).
 
     {"segments": [{"start": 312.48, "category": "api"}]}
@@ -15,11 +15,11 @@ from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.jsonfile import read_json, write_json_atomic
 
-Corrections = dict[float, str]  # segment start (rounded to ms) -> category
+Corrections = dict[float, str]  # sentence start (rounded to ms) -> category
 
 
 def key(start: float) -> float:
-    """Segment starts are stored to the millisecond; compare them that way."""
+    """Sentence starts are stored to the millisecond; compare them that way."""
     return round(start, 3)
 
 

@@ -1,13 +1,13 @@
-"""The speech of a recording, joined and cut at pauses into pieces of one decoder window,
+"""The speech of a recording, joined and cut at pauses into chunks of one decoder window,
 and the way back from the joined speech to the recording's timeline.
 
-Vocabulary needs pause-cut pieces (engine.py says why), and pieces cost decoder windows:
-measured on a 6-minute mock with tiny.en, pieces cut from the raw recording took 34
-windows where plain faster-whisper took 13 for the whole file: each piece filled a
+Vocabulary needs pause-cut chunks (engine.py says why), and chunks cost decoder windows:
+measured on a 6-minute mock with tiny.en, chunks cut from the raw recording took 34
+windows where plain faster-whisper took 13 for the whole file: each chunk filled a
 30 s window alone, however short, and the few tenths of a second after its last word
-were decoded again as a window of their own. Cutting the pieces from the speech that
+were decoded again as a window of their own. Cutting the chunks from the speech that
 the voice detector kept (as faster-whisper does before its own windows), and not
-decoding a piece's last fraction of a second, brings the count to 15. (Pieces of
+decoding a chunk's last fraction of a second, brings the count to 15. (Chunks of
 25-30 s took 14 windows but doubled the word error rate on one of the eval scripts.)
 """
 
@@ -19,17 +19,17 @@ from typing import Any
 import numpy as np
 
 from app.transcript import Segment, Word
-from app.transcription.pieces import split_at_pauses
+from app.transcription.chunks import split_at_pauses
 
-# What is left of a piece after its last word, up to this long, is the voice detector's
-# padding and the pause the piece was cut at: no word fits in it.
+# What is left of a chunk after its last word, up to this long, is the voice detector's
+# padding and the pause the chunk was cut at: no word fits in it.
 TAIL_SECONDS = 0.8
 
 
 @dataclass(frozen=True)
-class SpeechPieces:
+class SpeechChunks:
     audio: np.ndarray  # the speech alone, joined
-    spans: list[tuple[int, int]]  # pieces of `audio`, in samples
+    spans: list[tuple[int, int]]  # chunks of `audio`, in samples
     timeline: Any  # faster-whisper's SpeechTimestampsMap: joined time -> recording time
 
     def to_recording(self, segments: list[Segment], offset: float) -> list[Segment]:
@@ -38,8 +38,8 @@ class SpeechPieces:
         return [self._moved(s, offset) for s in segments]
 
     def _moved(self, segment: Segment, offset: float) -> Segment:
-        def at(t: float, chunk: int) -> float:
-            return float(self.timeline.get_original_time(t, chunk)) + offset
+        def at(t: float, region: int) -> float:
+            return float(self.timeline.get_original_time(t, region)) + offset
 
         if not segment.words:
             start = self.timeline.get_original_time(segment.start) + offset
@@ -48,21 +48,21 @@ class SpeechPieces:
                            + offset)
         words: list[Word] = []
         for w in segment.words:
-            # Both ends of a word in the chunk of its middle, as faster-whisper does.
-            chunk = self.timeline.get_chunk_index((w.start + w.end) / 2)
-            words.append(replace(w, start=at(w.start, chunk), end=at(w.end, chunk)))
+            # Both ends of a word in the speech region of its middle, as faster-whisper does.
+            region = self.timeline.get_chunk_index((w.start + w.end) / 2)
+            words.append(replace(w, start=at(w.start, region), end=at(w.end, region)))
         return replace(segment, start=words[0].start, end=words[-1].end, words=tuple(words))
 
 
-def speech_pieces(audio: np.ndarray, vad_parameters: dict[str, Any], rate: int = 16000
-                  ) -> SpeechPieces:
+def speech_chunks(audio: np.ndarray, vad_parameters: dict[str, Any], rate: int = 16000
+                  ) -> SpeechChunks:
     """Find the speech in `audio`, join it, and cut the joined speech at pauses."""
     from faster_whisper.vad import SpeechTimestampsMap, VadOptions, get_speech_timestamps
 
-    chunks = get_speech_timestamps(audio, VadOptions(**vad_parameters))
-    if chunks:
-        speech = np.concatenate([audio[c["start"]:c["end"]] for c in chunks])
+    regions = get_speech_timestamps(audio, VadOptions(**vad_parameters))
+    if regions:
+        speech = np.concatenate([audio[c["start"]:c["end"]] for c in regions])
     else:
         speech = np.zeros(0, dtype=np.float32)
     spans = list(split_at_pauses(speech, rate)) if len(speech) else []
-    return SpeechPieces(speech, spans, SpeechTimestampsMap(chunks, rate))
+    return SpeechChunks(speech, spans, SpeechTimestampsMap(regions, rate))

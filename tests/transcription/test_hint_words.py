@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from app.transcription.engine import transcribe_file
-from app.transcription.models import ModelChoice
-from app.transcription.vocabulary import (
+from app.transcription.hint_words import (
     MAX_PROMPT_CHARS,
     case_vocabulary,
     rubric_terms,
     vocabulary_text,
 )
-from app.transcription.wer import term_score, wer
+from app.transcription.models import ModelChoice
+from bench.wer import term_score, wer
 
 from .conftest import THREADS
 

@@ -1,4 +1,4 @@
-"""Word error rate, overall and on a vocabulary: how the recognizer is measured.
+"""Word error rate, overall and on a vocabulary: how the benchmark measures the recognizer.
 
 Text is compared after lower-casing and dropping punctuation ("Trade-off," and
 "trade off" match). A vocabulary term counts as recognised when it appears in the
