@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.analysis.classifier import Utterance, classify
 from app.analysis.delivery import measure_delivery
-from app.analysis.model import Analysis, LabelledSentence
+from app.analysis.model import Analysis, InterviewerLine, LabelledSentence
 from app.analysis.probes import AskedProbe, probe_findings
 from app.analysis.rollup import summarize
 from app.analysis.rubric_coverage import cover_rubric
@@ -17,7 +18,7 @@ from app.errors import DebriefError
 from app.marks import StageStart
 from app.prompts.model import Prompt
 from app.stages import STAGE_IDS
-from app.transcript import Transcript
+from app.transcript import INTERVIEWER, Transcript
 
 
 def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
@@ -30,13 +31,17 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
     budgets, the planned length, probes and the rubric items to check (all items when
     None). `asked` are the probes the rehearsal showed (probes.asked_probes of its
     events); only asked probes are judged. The user's corrections go on top afterwards
-    (app.analysis.corrections.apply_corrections).
+    (app.analysis.corrections.apply_corrections). Segments marked as the interviewer's
+    (app.interviewer.turns) are carried as `interviewer` lines and counted nowhere.
     """
     vocabulary = load_vocabulary()
+    asker = [s for s in transcript.segments if s.speaker == INTERVIEWER]
+    transcript = replace(transcript, segments=[s for s in transcript.segments
+                                               if s.speaker != INTERVIEWER])
     sentences = split_sentences(transcript)
     if not sentences:
         raise DebriefError("the transcript has no text")
-    duration = max(transcript.duration, sentences[-1].end)
+    duration = max(transcript.duration, sentences[-1].end, *(s.end for s in asker))
     budgets = prompt.stage_seconds() if prompt is not None else None
     if marks:
         for stage, _ in marks:
@@ -58,10 +63,15 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
     ]
     rubric = cover_rubric(labelled, list(prompt.rubric) if prompt is not None else None)
     probes = probe_findings(prompt, labelled, bounds, asked) if prompt is not None else []
-    return summarize(
+    analysis = summarize(
         labelled, bounds, budgets, rubric, measure_delivery(transcript, labelled),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
         planned=float(prompt.minutes) * 60.0 if prompt is not None else None,
     )
+    analysis.interviewer = [
+        InterviewerLine(s.start, s.end, s.text.strip(),
+                        [(w.start, w.end, w.word.strip()) for w in s.words])
+        for s in asker]
+    return analysis
 

@@ -56,7 +56,9 @@ def apply_corrections(analysis: Analysis, corrections: Mapping[str, Any]) -> Ana
     bounds = [StageSpan(r.stage, r.start, r.end) for r in analysis.stages]
     budgets = {r.stage: r.budget for r in analysis.stages}
     probes = [f for f in analysis.findings if f.id.startswith("probe-")]
-    return summarize(sentences, bounds, budgets, copy.deepcopy(analysis.rubric),
-                     copy.deepcopy(analysis.delivery), copy.deepcopy(probes),
-                     analysis.stages_estimated, analysis.duration, analysis.prompt_id,
-                     analysis.planned)
+    corrected = summarize(sentences, bounds, budgets, copy.deepcopy(analysis.rubric),
+                          copy.deepcopy(analysis.delivery), copy.deepcopy(probes),
+                          analysis.stages_estimated, analysis.duration, analysis.prompt_id,
+                          analysis.planned)
+    corrected.interviewer = copy.deepcopy(analysis.interviewer)
+    return corrected

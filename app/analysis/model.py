@@ -31,6 +31,17 @@ class LabelledSentence:
 
 
 @dataclass
+class InterviewerLine:
+    """A question the interviewer asked aloud, as the microphone heard it: shown in the
+    transcript, never counted as the candidate's (the JSON "interviewer")."""
+
+    start: float
+    end: float
+    text: str
+    words: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+@dataclass
 class StageReport:
     stage: str
     start: float
@@ -111,6 +122,8 @@ class Analysis:
     # Seconds of the plan the user chose (45 or 60 minutes), whatever the stage spans
     # say; None when no prompt is known.
     planned: float | None = None
+    # The interviewer's spoken questions, kept out of every figure above.
+    interviewer: list[InterviewerLine] = field(default_factory=list)
 
     @property
     def flags(self) -> list[Finding]:
@@ -127,7 +140,7 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["categories"] = {c: round(self.categories.get(c, 0.0), 2) for c in CATEGORIES}
-        for seg in data["segments"]:
+        for seg in [*data["segments"], *data["interviewer"]]:
             seg["start"], seg["end"] = round(seg["start"], 3), round(seg["end"], 3)
             seg["words"] = [[round(a, 3), round(b, 3), w] for a, b, w in seg["words"]]
         return {"schema": SCHEMA, **data}
@@ -141,6 +154,10 @@ class Analysis:
         d["segments"] = [
             LabelledSentence(**{**s, "words": [tuple(w) for w in s.get("words", [])]})
             for s in d["segments"]
+        ]
+        d["interviewer"] = [
+            InterviewerLine(**{**s, "words": [tuple(w) for w in s.get("words", [])]})
+            for s in d.get("interviewer", [])
         ]
         d["stages"] = [StageReport(**s) for s in d["stages"]]
         d["rubric"] = [
