@@ -32,7 +32,7 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
     None). `asked` are the probes the rehearsal showed (probes.asked_probes of its
     events); only asked probes are judged. The user's corrections go on top afterwards
     (app.analysis.corrections.apply_corrections). Segments marked as the interviewer's
-    (app.interviewer.turns) are carried as `interviewer` lines and counted nowhere.
+    (app.analysis.turns) are carried as `interviewer` lines and counted nowhere.
     """
     vocabulary = load_vocabulary()
     asker = [s for s in transcript.segments if s.speaker == INTERVIEWER]

@@ -59,6 +59,11 @@ def has_output(device: int | str | None = None) -> bool:
     return True
 
 
+def output_devices() -> list[str]:
+    """The names of the output devices PortAudio offers, for the Settings menu."""
+    return [str(d["name"]) for d in sd.query_devices() if d["max_output_channels"] > 0]
+
+
 def _resampled(samples: np.ndarray, rate: int, to_rate: int) -> np.ndarray:
     count = round(len(samples) * to_rate / rate)
     return np.interp(np.arange(count) * (rate / to_rate), np.arange(len(samples)),

@@ -47,11 +47,14 @@ class Event:
     wall: float
     audio: float
     note: str = ""
+    # More about the event, saved beside the rest (a question asked aloud: its times).
+    details: tuple[tuple[str, Any], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["details"]
         d["wall"], d["audio"] = round(self.wall, 3), round(self.audio, 3)
-        return d
+        return {**d, **dict(self.details)}
 
 
 @dataclass(frozen=True)
@@ -162,9 +165,11 @@ class StageClock:
 
     # --- transitions -----------------------------------------------------------------
 
-    def _record(self, kind: str, note: str = "") -> Event:
-        audio = self._audio_time()
-        event = Event(kind, self.current.id, self._now() - self._started, max(0.0, audio), note)
+    def _record(self, kind: str, note: str = "", audio: float | None = None,
+                details: tuple[tuple[str, Any], ...] = ()) -> Event:
+        audio = self._audio_time() if audio is None else audio
+        event = Event(kind, self.current.id, self._now() - self._started, max(0.0, audio),
+                      note, details)
         self.events.append(event)
         if self.on_event:
             self.on_event(event)
@@ -280,6 +285,11 @@ class StageClock:
         if i not in self._shown:
             self._shown.add(i)
             self._record("probe", probe.text)
+
+    def question_asked(self, text: str, audio: float, **details: Any) -> Event:
+        """Record a question the interviewer put (aloud or only on the card) at audio
+        second `audio`; `details` say whether it was heard, when, and why."""
+        return self._record("probe", text, audio, tuple(details.items()))
 
     def dismiss_probe(self, probe: ProbeTiming) -> None:
         """The user answered or waved the probe away; it is not due again."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.analysis import analyze
 from app.analysis.model import Analysis
 from app.analysis.probes import asked_probes
+from app.analysis.turns import mark_turns, spoken_turns
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
@@ -22,7 +24,7 @@ from app.prompts import load_library
 from app.prompts.model import Prompt
 from app.sessions.folder import SessionFolder
 from app.sessions.meta import SessionMeta
-from app.transcript import Transcript, load_transcript
+from app.transcript import Transcript, load_transcript, save_transcript
 
 if TYPE_CHECKING:
     from app.transcription.live import LiveTranscriber
@@ -45,10 +47,20 @@ def session_prompt(meta: SessionMeta) -> Prompt | None:
 
 
 def analyze_session(folder: SessionFolder, transcript: Transcript | None = None) -> Analysis:
-    """Analyse the session's transcript with its marks and prompt; write analysis.json."""
+    """Analyse the session's transcript with its marks and prompt; write analysis.json.
+
+    The questions the interviewer asked aloud (session.json) are marked in the
+    transcript first, and transcript.json is saved with them, so they count as the
+    interviewer's, not the candidate's."""
     if transcript is None:
         transcript = load_transcript(folder.transcript_path)
     meta = folder.read_meta()
+    turns = spoken_turns(meta.events)
+    if turns:
+        marked = replace(transcript, segments=mark_turns(transcript.segments, turns))
+        if marked != transcript:
+            save_transcript(marked, folder.transcript_path)
+        transcript = marked
     marks = None
     if folder.marks_path.exists():
         marks = load_marks(folder.marks_path,

@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.interviewer.voice_settings import VoiceSettings
 from app.paths import DATA_DIR_ENV, data_dir, user_prompts_dir
+from app.ui.settings_voice import VoiceBox
 from app.ui.theme import THEME_TITLES, THEMES, apply_theme
 
 MICROPHONE = "audio/microphone"  # device name; "" = the system default
@@ -50,6 +52,12 @@ CHIME = "rehearsal/chime"
 CAPTIONS = "rehearsal/captions"  # live captions while rehearsing (off: they distract)
 THEME = "ui/theme"  # one of THEMES
 PROMPTS_FOLDER = "prompts/folder"
+# The spoken interviewer (app/interviewer): off by default, so nothing talks unasked.
+VOICE_ON = "interviewer/voice"
+VOICE_NAME = "interviewer/voice_name"  # "" = the best voice installed
+VOICE_RATE = "interviewer/rate"  # 1.0 = normal speed
+VOICE_VOLUME = "interviewer/volume"  # 0..1
+VOICE_OUTPUT = "interviewer/output"  # output device name; "" = the system default
 
 MODEL_SOURCES = ("bundled", "named", "folder")
 NAMED_MODELS = ("base.en", "small.en", "distil-small.en", "medium.en", "large-v3-turbo")
@@ -57,7 +65,8 @@ NAMED_MODELS = ("base.en", "small.en", "distil-small.en", "medium.en", "large-v3
 DEFAULTS: dict[str, Any] = {
     MICROPHONE: "", MODEL_SOURCE: "bundled", MODEL_NAME: "small.en", MODEL_FOLDER: "",
     THREADS: 0, MINUTES: 45, AMBER: 0.8, CHIME: True, CAPTIONS: False, THEME: "system",
-    PROMPTS_FOLDER: "",
+    PROMPTS_FOLDER: "", VOICE_ON: False, VOICE_NAME: "", VOICE_RATE: 1.0,
+    VOICE_VOLUME: 0.8, VOICE_OUTPUT: "",
 }
 _TYPES: dict[str, type] = {k: type(v) for k, v in DEFAULTS.items()}
 
@@ -118,6 +127,15 @@ class Settings(QObject):
     def microphone(self) -> str | None:
         """The chosen input device's name; None for the system default."""
         return self.value(MICROPHONE) or None
+
+    @property
+    def voice(self) -> VoiceSettings:
+        """The spoken interviewer's settings, as the interviewer takes them."""
+        return VoiceSettings(
+            enabled=self.value(VOICE_ON), voice=self.value(VOICE_NAME) or None,
+            rate=min(2.0, max(0.5, self.value(VOICE_RATE))),
+            volume=min(1.0, max(0.0, self.value(VOICE_VOLUME))),
+            device=self.value(VOICE_OUTPUT) or None)
 
     def model_spec(self) -> str:
         """What app.transcription.models.resolve_model takes: "" for the bundled model,
@@ -210,6 +228,8 @@ class SettingsDialog(QDialog):
         self.captions.setChecked(settings.value(CAPTIONS))
         self.captions.toggled.connect(lambda on: settings.set(CAPTIONS, on))
         form.addRow("", self.captions)
+
+        form.addRow("Interviewer", VoiceBox(settings))
 
         self.theme = QComboBox()
         for t in THEMES:

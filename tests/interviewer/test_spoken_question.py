@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from app.interviewer.turns import Turn, echoes, mark_turns
+from app.analysis.turns import Turn, echoes, mark_turns
 from app.interviewer.voice import open_voice
 from app.transcript import INTERVIEWER
 

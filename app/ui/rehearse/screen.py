@@ -25,6 +25,7 @@ from app.audio.chime import play_chime
 from app.audio.devices import input_devices
 from app.audio.recorder import Recorder
 from app.errors import DebriefError
+from app.interviewer.live_run import LiveInterviewer
 from app.prompts import Prompt
 from app.prompts.plan import plan_from_prompt
 from app.rehearsal.rehearsal import Rehearsal
@@ -69,6 +70,7 @@ class RehearsalScreen(QWidget):
         self.rehearsal: Rehearsal | None = None
         self._last_light: tuple[int, Light] | None = None
         self._shown_probe: Any = None
+        self.interviewer: LiveInterviewer | None = None  # when the voice is on
         self._noting: Event | None = None  # the mark whose note is being typed
         # What confirm_close asks; replaceable so tests need no modal dialog.
         self.ask_close: Callable[[], str] = self._ask_close
@@ -142,6 +144,11 @@ class RehearsalScreen(QWidget):
             self.stack.setCurrentWidget(self.setup)
             return False
         self.rehearsal = rehearsal
+        # The spoken interviewer asks the probes (and follow-ups) instead of the clock.
+        self.interviewer = (LiveInterviewer(rehearsal, settings.voice, prompt.rubric)
+                            if settings.voice.enabled else None)
+        if self.interviewer is not None:
+            self.interviewer.start()
         self._last_light = None
         self._shown_probe = None
         self._noting = None
@@ -163,6 +170,8 @@ class RehearsalScreen(QWidget):
     def _act(self, action: Callable[[], object]) -> None:
         if self.rehearsal is None or self.rehearsal.finished or not self.rehearsal.started:
             return
+        if self.interviewer is not None and action == self.rehearsal.toggle_pause:
+            self.interviewer.stop()  # a pause cuts the question short
         action()
         self.refresh()
 
@@ -204,6 +213,14 @@ class RehearsalScreen(QWidget):
 
     def _update_probe(self) -> None:
         r = self._rehearsal()
+        if self.interviewer is not None:
+            question = self.interviewer.tick(r.recorder.level().rms)
+            if question is not None:
+                self._shown_probe = question
+                self.view.probe_card.show_probe(question, self.interviewer.silence_reason)
+            elif self._shown_probe is not None:  # the reason may be known only later
+                self.view.probe_card.set_note(self.interviewer.silence_reason)
+            return
         probe = r.clock.due_probe()
         if probe is not self._shown_probe:
             self._shown_probe = probe
@@ -212,7 +229,9 @@ class RehearsalScreen(QWidget):
                 r.clock.probe_shown(probe)
 
     def _dismiss_probe(self, probe: Any) -> None:
-        if self.rehearsal is not None:
+        if self.interviewer is not None:  # asked once: nothing comes due again
+            self._shown_probe = None
+        elif self.rehearsal is not None:
             self.rehearsal.clock.dismiss_probe(probe)
             self._shown_probe = None
             self.refresh()
@@ -253,6 +272,8 @@ class RehearsalScreen(QWidget):
         if r is None or r.finished:
             return None
         self._timer.stop()
+        if self.interviewer is not None:
+            self.interviewer.stop()  # its last question is logged before the log closes
         path = str(r.finish())
         note = f"Recorded on {r.recorder.device_name}." if r.recorder.device_name else ""
         if r.overflows:
@@ -306,6 +327,8 @@ class RehearsalScreen(QWidget):
         if r is None or r.finished:
             return None
         self._timer.stop()
+        if self.interviewer is not None:
+            self.interviewer.stop()
         path = r.finish()
         self.rehearsal = None
         self.discarding.emit(str(path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from app.interviewer.turns import Turn, mark_turns
+from app.analysis.turns import Turn, mark_turns
 from app.transcript import CANDIDATE, INTERVIEWER, Segment, Transcript, Word, load_transcript
 
 QUESTION = "How would developers manage concurrent requests?"

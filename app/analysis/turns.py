@@ -91,3 +91,17 @@ def mark_turns(segments: Sequence[Segment], turns: Sequence[Turn]) -> list[Segme
                        else CANDIDATE)
             out.append(replace(segment, speaker=speaker))
     return out
+
+
+def spoken_turns(events: object) -> list[Turn]:
+    """The turns a session's events record as heard: its "probe" events with
+    "spoken": true and the "start" and "end" of the question on the audio timeline."""
+    out = []
+    for e in events if isinstance(events, list) else []:
+        if not isinstance(e, dict) or e.get("type") != "probe" or e.get("spoken") is not True:
+            continue
+        start, end, text = e.get("start"), e.get("end"), e.get("text", e.get("note"))
+        if (isinstance(start, int | float) and isinstance(end, int | float)
+                and isinstance(text, str) and end > start):
+            out.append(Turn(float(start), float(end), text))
+    return sorted(out, key=lambda t: t.start)
