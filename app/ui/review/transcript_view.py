@@ -33,6 +33,7 @@ from app.review_state.layout import SentenceText, WordIndex
 from app.review_state.search import Hit
 from app.stages import CATEGORIES, STAGE_TITLES
 from app.ui.review.colors import CATEGORY_LABELS, category_color, is_dark, stamp, tint
+from app.ui.review.interviewer_lines import PlacedLine, insert_line, line_at
 
 # The start of each sentence: a block of the category colour (a space painted with it,
 # not a "▌" glyph a system font may lack), then a plain space.
@@ -59,6 +60,7 @@ class TranscriptView(QTextEdit):
         self._words = WordIndex([])
         self._corrected: set[int] = set()
         self._seg_pos: list[int] = []  # document position of each sentence's first char
+        self.interviewer_lines: list[PlacedLine] = []  # the questions asked aloud
         self._current: int | None = None  # index into the word index
         self._hits: list[Hit] = []
         self._hit_now: int | None = None
@@ -115,7 +117,8 @@ class TranscriptView(QTextEdit):
                       .horizontalAdvance(_BAR)
                       + QFontMetricsF(time_fmt.font())
                       .horizontalAdvance(stamp(analysis.duration) + "  "))
-        self._seg_pos = []
+        self._seg_pos, self.interviewer_lines = [], []
+        asked = sorted(analysis.interviewer, key=lambda line: line.start)
         stage = None
         first = True
         for i, seg in enumerate(analysis.segments):
@@ -128,12 +131,18 @@ class TranscriptView(QTextEdit):
                     cursor.setCharFormat(heading)
                 cursor.insertText(STAGE_TITLES.get(stage, stage.title()), heading)
                 first = False
+            while asked and (asked[0].start <= seg.start):
+                self.interviewer_lines.append(
+                    insert_line(cursor, asked.pop(0), self._hang, base, muted, time_fmt))
             cursor.insertBlock(self._sentence_block(seg.category, base, dark), text_fmt)
             cursor.insertText(_BAR[:-1], self._bar_format(seg.category, dark))
             cursor.insertText(_BAR[-1], text_fmt)
             cursor.insertText(stamp(seg.start) + "  ", time_fmt)
             self._seg_pos.append(cursor.position())
             cursor.insertText(texts[i].text, text_fmt)
+        for line in asked:  # asked after the last sentence
+            self.interviewer_lines.append(
+                insert_line(cursor, line, self._hang, base, muted, time_fmt))
         cursor.endEditBlock()
         self.setDocument(doc)
         self._refresh_selections()
@@ -172,7 +181,10 @@ class TranscriptView(QTextEdit):
     # -- mapping between characters, sentences and words -----------------------------------
 
     def sentence_at(self, pos: int) -> int | None:
-        """The sentence whose paragraph holds document position `pos`."""
+        """The sentence whose paragraph holds document position `pos` (None on an
+        interviewer line)."""
+        if line_at(self.interviewer_lines, pos) is not None:
+            return None
         i = bisect_right(self._seg_pos, pos) - 1
         if i < 0:
             return None
@@ -294,7 +306,13 @@ class TranscriptView(QTextEdit):
 
     def click_at(self, point: QPoint) -> None:
         """Seek to the word under a viewport point (what a click does)."""
-        ref = self.word_at(self.cursorForPosition(point).position())
+        pos = self.cursorForPosition(point).position()
+        asked = line_at(self.interviewer_lines, pos)
+        if asked is not None:
+            self._note_user_scroll()
+            self.seekRequested.emit(asked.time_at(pos))
+            return
+        ref = self.word_at(pos)
         if ref is not None:
             self._note_user_scroll()  # the clicked word is in view; do not jump away
             self.seekRequested.emit(self.time_of(*ref))

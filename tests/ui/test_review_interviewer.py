@@ -1,0 +1,58 @@
+"""The review's transcript shows the interviewer's questions as theirs: labelled, in
+their own style, between the candidate's sentences, and a click plays from the word."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QTextCursor
+
+from app.analysis import analyze
+from app.review_state.layout import WordIndex, sentence_text
+from app.transcript import INTERVIEWER, Transcript
+from app.ui.review.transcript_view import TranscriptView
+from tests.analysis.helpers import spoken
+
+QUESTION = "How would developers retry a failed send safely?"
+
+
+def _view(qtbot) -> TranscriptView:
+    before = spoken("The create call returns the schedule id.", start=0.0).segments[0]
+    asked = replace(spoken(QUESTION, start=5.0, rate=0.3).segments[0], speaker=INTERVIEWER)
+    after = spoken("They send an idempotency key with each create.", start=9.0).segments[0]
+    analysis = analyze(Transcript([before, asked, after]))
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.set_transcript(analysis, [sentence_text(s) for s in analysis.segments],
+                        WordIndex(analysis.segments))
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_question_sits_between_the_sentences_labelled_as_the_interviewer(qtbot):
+    view = _view(qtbot)
+    lines = view.toPlainText().splitlines()
+    at = next(i for i, line in enumerate(lines) if "Interviewer:" in line)
+    assert QUESTION in lines[at] and "0:05" in lines[at]
+    assert "schedule id" in lines[at - 1] and "idempotency key" in lines[at + 1]
+    [placed] = view.interviewer_lines
+    fmt = QTextCursor(view.document())
+    fmt.setPosition(placed.text_at + 1)
+    assert fmt.charFormat().fontItalic()
+    # Not a sentence of the analysis: no category, no correction menu.
+    assert view.sentence_at(placed.text_at + 1) is None
+
+
+def test_a_click_on_a_word_of_the_question_plays_from_that_word(qtbot):
+    view = _view(qtbot)
+    [placed] = view.interviewer_lines
+    offset = QUESTION.index("retry")
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(placed.text_at + offset + 1)
+    point = view.cursorRect(cursor).center()
+    with qtbot.waitSignal(view.seekRequested) as seek:
+        view.click_at(point)
+    assert seek.args[0] == placed.line.words[QUESTION.split().index("retry")][0]
+    assert seek.args[0] > 5.0
