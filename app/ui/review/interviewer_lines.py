@@ -58,6 +58,7 @@ def insert_line(cursor: QTextCursor, line: InterviewerLine, hang: float, base: Q
     text.setForeground(muted)
     cursor.insertBlock(block, text)
     first = cursor.block().position()
+    cursor.insertText("\u00a0 ", QTextCharFormat())  # where a sentence has its colour bar
     cursor.insertText(stamp(line.start) + "  ", time_fmt)
     cursor.insertText(f"{LABEL}: ", label)
     text_at = cursor.position()
