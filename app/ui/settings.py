@@ -38,7 +38,15 @@ from PySide6.QtWidgets import (
 
 from app.interviewer.voice_settings import VoiceSettings
 from app.paths import DATA_DIR_ENV, data_dir, user_prompts_dir
-from app.ui.settings_voice import VoiceBox
+from app.ui.settings_voice import (
+    VOICE_DEFAULTS,
+    VOICE_NAME,
+    VOICE_ON,
+    VOICE_OUTPUT,
+    VOICE_RATE,
+    VOICE_VOLUME,
+    VoiceBox,
+)
 from app.ui.theme import THEME_TITLES, THEMES, apply_theme
 
 MICROPHONE = "audio/microphone"  # device name; "" = the system default
@@ -52,12 +60,6 @@ CHIME = "rehearsal/chime"
 CAPTIONS = "rehearsal/captions"  # live captions while rehearsing (off: they distract)
 THEME = "ui/theme"  # one of THEMES
 PROMPTS_FOLDER = "prompts/folder"
-# The spoken interviewer (app/interviewer): off by default, so nothing talks unasked.
-VOICE_ON = "interviewer/voice"
-VOICE_NAME = "interviewer/voice_name"  # "" = the best voice installed
-VOICE_RATE = "interviewer/rate"  # 1.0 = normal speed
-VOICE_VOLUME = "interviewer/volume"  # 0..1
-VOICE_OUTPUT = "interviewer/output"  # output device name; "" = the system default
 
 MODEL_SOURCES = ("bundled", "named", "folder")
 NAMED_MODELS = ("base.en", "small.en", "distil-small.en", "medium.en", "large-v3-turbo")
@@ -65,8 +67,7 @@ NAMED_MODELS = ("base.en", "small.en", "distil-small.en", "medium.en", "large-v3
 DEFAULTS: dict[str, Any] = {
     MICROPHONE: "", MODEL_SOURCE: "bundled", MODEL_NAME: "small.en", MODEL_FOLDER: "",
     THREADS: 0, MINUTES: 45, AMBER: 0.8, CHIME: True, CAPTIONS: False, THEME: "system",
-    PROMPTS_FOLDER: "", VOICE_ON: False, VOICE_NAME: "", VOICE_RATE: 1.0,
-    VOICE_VOLUME: 0.8, VOICE_OUTPUT: "",
+    PROMPTS_FOLDER: "", **VOICE_DEFAULTS,
 }
 _TYPES: dict[str, type] = {k: type(v) for k, v in DEFAULTS.items()}
 

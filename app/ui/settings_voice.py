@@ -6,14 +6,22 @@ moment a control changes, like the rest of the dialog.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
 from app.interviewer.voice import FALLBACK, NEURAL, available_voices
+from app.interviewer.voice_settings import VoiceSettings
 
-if TYPE_CHECKING:
-    from app.ui.settings import Settings
+# The spoken interviewer's keys in Settings (app/interviewer); off by default, so
+# nothing talks unasked.
+VOICE_ON = "interviewer/voice"
+VOICE_NAME = "interviewer/voice_name"  # "" = the best voice installed
+VOICE_RATE = "interviewer/rate"  # 1.0 = normal speed
+VOICE_VOLUME = "interviewer/volume"  # 0..1
+VOICE_OUTPUT = "interviewer/output"  # output device name; "" = the system default
+VOICE_DEFAULTS: dict[str, Any] = {VOICE_ON: False, VOICE_NAME: "", VOICE_RATE: 1.0,
+                                  VOICE_VOLUME: 0.8, VOICE_OUTPUT: ""}
 
 VOICE_TITLES = {NEURAL: "Natural (neural)", FALLBACK: "Robotic (espeak-ng)"}
 
@@ -27,12 +35,18 @@ def _outputs() -> list[str]:
         return []
 
 
+class _Settings(Protocol):
+    """What the box needs of app.ui.settings.Settings (which imports this module)."""
+
+    @property
+    def voice(self) -> VoiceSettings: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
 class VoiceBox(QWidget):
     """On/off, voice, speed, volume and output device of the spoken interviewer."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        from app.ui.settings import VOICE_NAME, VOICE_ON, VOICE_OUTPUT, VOICE_RATE, VOICE_VOLUME
-
+    def __init__(self, settings: _Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         current = settings.voice
         self.on = QCheckBox("Speak the questions aloud (offline voice)")
