@@ -5,7 +5,7 @@ transcript.
     python bench/eval_analysis.py [--engine espeak|flite|festival] [--voice en-us]
                                   [--speed 165] [--noise 0.0] [--sweep]
                                   [--no-audio] [--cache /tmp/debrief-eval]
-                                  [--audio-scripts 8]
+                                  [--audio-scripts 2]
 
 Corpus (tests/data/corpus, tests/evaluation/heldout.py): every script scored from clean
 text by a model trained on all the other scripts (held apart) and by the shipped model
@@ -187,7 +187,7 @@ def main() -> int:
     ap.add_argument("--sweep", action="store_true", help="every voice in SWEEP")
     ap.add_argument("--no-audio", action="store_true")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "debrief-eval")
-    ap.add_argument("--audio-scripts", type=int, default=4, metavar="N",
+    ap.add_argument("--audio-scripts", type=int, default=2, metavar="N",
                     help="speak every Nth corpus script")
     args = ap.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
