@@ -46,11 +46,12 @@ def _percent(value: float | None) -> str:
 
 def table_rows(rows: list[SessionSummary]) -> list[tuple[str, ...]]:
     """The `sessions list` table, header first."""
-    out: list[tuple[str, ...]] = [("ID", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS", "TITLE")]
+    out: list[tuple[str, ...]] = [("ID", "KIND", "DATE", "LENGTH", "PLATFORM", "RUBRIC", "FLAGS",
+                                   "TITLE")]
     for r in rows:
         rubric = f"{r.rubric_covered}/{r.rubric_total}" if r.rubric_total else "-"
         title = f"DAMAGED: {r.damaged}" if r.damaged else r.title
-        out.append((r.id, r.started_at[:16].replace("T", " "), clock(r.duration),
+        out.append((r.id, r.kind, r.started_at[:16].replace("T", " "), clock(r.duration),
                     _percent(r.platform_share), rubric, str(r.flags_count), title))
     return out
 
@@ -65,9 +66,9 @@ def _list(args: argparse.Namespace) -> int:
         print("No sessions yet. Rehearse one in the app, or `debrief import FILE --prompt ID`.")
         return 0
     table = table_rows(rows)
-    widths = [max(len(r[i]) for r in table) for i in range(6)]
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]) - 1)]
     for row in table:
-        print("  ".join([c.ljust(w) for c, w in zip(row[:6], widths, strict=True)] + [row[6]]))
+        print("  ".join([c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)] + [row[-1]]))
     return 0
 
 

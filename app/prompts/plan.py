@@ -6,7 +6,7 @@ prompt files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.prompts.model import Prompt
@@ -40,7 +40,13 @@ class Plan:
     prompt_id: str = ""
     prompt_title: str = ""
     prompt_text: str = ""
-    minutes: int = 0
+    minutes: int = 0  # the full mock's length; 0 for a plan of one stage
+    # What the session is (app.sessions.meta.KINDS) and, for a drill, quick drill or
+    # retake, the stage it rehearses, the rubric item and the session it retakes.
+    kind: str = "mock"
+    scope: str = ""
+    item: str = ""
+    parent: str = ""
 
     @property
     def total_seconds(self) -> float:
@@ -50,6 +56,12 @@ class Plan:
     def budget(self, stage: str) -> float:
         """The budget of `stage` in seconds (0 for a stage not in the plan)."""
         return next((s.seconds for s in self.stages if s.id == stage), 0.0)
+
+    def session_fields(self) -> dict[str, str]:
+        """What session.json says about the session's kind (nothing for a mock)."""
+        fields = {"kind": self.kind, "scope": self.scope, "item": self.item,
+                  "parent": self.parent}
+        return {k: v for k, v in fields.items() if v} if self.kind != "mock" else {}
 
     def to_json(self) -> list[dict[str, Any]]:
         """The plan as session.json stores it."""
@@ -89,3 +101,17 @@ def plan_from_prompt(prompt: Prompt, minutes: int | None = None) -> Plan:
                    for s in prompt.stages)
     probes = spread_probes(stages, [(p.stage, p.text, p.at) for p in prompt.probes])
     return Plan(stages, probes, prompt.id, prompt.title, prompt.text, int(prompt.minutes))
+
+
+def stage_plan(plan: Plan, stage: str, seconds: float | None = None, *,
+               kind: str = "drill") -> Plan:
+    """One stage of `plan` on its own (a drill): its hint and its probes, in `seconds`
+    (the stage's own budget by default; probe times stretch alike). KeyError when the
+    plan has no such stage."""
+    budget = next(s for s in plan.stages if s.id == stage)
+    seconds = seconds or budget.seconds
+    factor = seconds / budget.seconds if budget.seconds else 1.0
+    probes = tuple(replace(p, at=min(p.at * factor, seconds))
+                   for p in plan.probes if p.stage == stage)
+    return replace(plan, stages=(replace(budget, seconds=float(seconds)),), probes=probes,
+                   minutes=0, kind=kind, scope=stage)

@@ -58,6 +58,7 @@ class SessionLog:
             "started_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "duration": 0.0,
             "error": None,
+            **plan.session_fields(),
         }
 
     def attach(self, clock: StageClock) -> None:

@@ -24,6 +24,7 @@ from app.fileio.jsonfile import write_json_atomic
 from app.marks import Marks, load_marks, save_marks
 from app.paths import sessions_dir
 from app.sessions.folder import SessionFolder
+from app.sessions.meta import IMPORT
 from app.transcript import TRANSCRIPT_SUFFIXES, Transcript, load_transcript, save_transcript
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a")
@@ -160,6 +161,7 @@ def _meta(prompt: Any, source: Path, duration: float) -> dict[str, Any]:
         "started_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         "duration": round(duration, 3),
         "state": IMPORTED,
+        "kind": IMPORT,
         "source": source.name,
     }
 

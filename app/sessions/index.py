@@ -44,7 +44,7 @@ def _v2(db: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
 SCHEMA_VERSION = max(MIGRATIONS)
 # Bumped when SessionSummary gains or changes fields: cached rows are then recomputed.
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 
 
 class SessionIndex:

@@ -16,6 +16,11 @@ from typing import Any
 
 SESSION_SCHEMA = "debrief.session/1"
 
+# What a session is. Sessions written before kinds existed have no "kind": an import
+# says so by its state, and everything else was a full mock.
+MOCK, DRILL, QUICK, RETAKE, IMPORT = "mock", "drill", "quick", "retake", "import"
+KINDS = (MOCK, DRILL, QUICK, RETAKE, IMPORT)
+
 _NUMBERS = ("minutes", "duration")  # every other typed field but the events is text
 
 
@@ -40,6 +45,10 @@ class SessionMeta:
     minutes: float | None = None  # the length chosen at the start
     duration: float | None = None  # seconds of audio recorded
     events: list[dict[str, Any]] | None = None  # the stage clock's events (objects only)
+    kind: str | None = None  # one of KINDS; see `session_kind`
+    scope: str | None = None  # the one stage a drill or retake rehearses
+    item: str | None = None  # the rubric item a quick drill or retake is about
+    parent: str | None = None  # the session a retake belongs to (its folder id)
     other: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -69,6 +78,13 @@ class SessionMeta:
             if value is not None:
                 out[name] = value
         return out
+
+    @property
+    def session_kind(self) -> str:
+        """The kind, for old sessions too (an import by its state, else a mock)."""
+        if self.kind in KINDS:
+            return self.kind
+        return IMPORT if self.state == "imported" else MOCK
 
     def updated(self, **changes: Any) -> SessionMeta:
         """A copy with fields changed, typed or not (device=..., overflows=...)."""

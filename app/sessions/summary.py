@@ -39,6 +39,10 @@ class SessionSummary:
     minutes: float = 0.0  # planned length
     duration: float = 0.0  # seconds recorded
     state: str = ""
+    kind: str = "mock"  # app.sessions.meta.KINDS
+    scope: str = ""  # the stage a drill or retake rehearses
+    item: str = ""  # the rubric item a quick drill or retake is about
+    parent: str = ""  # the session a retake belongs to
     notes: str = ""
     analyzed: bool = False
     platform_share: float | None = None  # 0..1
@@ -116,6 +120,10 @@ def _apply_meta(summary: SessionSummary, meta: SessionMeta, product_of: ProductL
     summary.title = meta.title or summary.prompt_title or summary.prompt_id or summary.id
     summary.started_at = meta.started_at or ""
     summary.state = meta.state or ""
+    summary.kind = meta.session_kind
+    summary.scope = meta.scope or ""
+    summary.item = meta.item or ""
+    summary.parent = meta.parent or ""
     summary.notes = meta.notes or ""
     summary.minutes = _number(meta.minutes)
     summary.duration = _number(meta.duration)

@@ -71,3 +71,20 @@ def test_recovery_repairs_the_header_and_drops_marks_past_the_audio():
     assert meta.state == "recovered" and meta.duration == 2.0
     assert load_marks(folder.marks_path) == [("problem", 0.0), ("developer", 1.0)]
     assert [e["type"] for e in meta.events or []] == ["start", "next"]
+
+
+def test_a_drill_says_what_it_is_and_a_mock_says_nothing_new():
+    from app.prompts.plan import stage_plan
+
+    plan = short_plan()
+    drill = stage_plan(plan, plan.stages[1].id, 90)
+    assert [s.id for s in drill.stages] == [plan.stages[1].id]
+    assert drill.total_seconds == 90
+    assert all(p.stage == plan.stages[1].id and p.at <= 90 for p in drill.probes)
+    folder = SessionFolder.create("drill")
+    SessionLog(folder, drill).save()
+    meta = folder.read_meta()
+    assert (meta.session_kind, meta.scope) == ("drill", plan.stages[1].id)
+    mock = SessionFolder.create("mock")
+    SessionLog(mock, plan).save()
+    assert "kind" not in json.loads(mock.meta_path.read_text())

@@ -22,11 +22,13 @@ def test_sessions_list_table(stored: list[Path], capsys):
     (stored[0] / "session.json").write_text("[]")
     assert main(["sessions", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:4] == ["ID", "DATE", "LENGTH", "PLATFORM"]
+    assert lines[0].split()[:5] == ["ID", "KIND", "DATE", "LENGTH", "PLATFORM"]
     assert len(lines) == 9
     assert "DAMAGED: session.json not a Debrief session file" in lines[-1]
     newest = lines[1]
     assert newest.startswith(stored[-1].name) and "%" in newest
+    # Sessions written before kinds existed have none: they list as the mocks they were.
+    assert newest.split()[1] == "mock"
 
 
 def test_sessions_list_json_in_a_child_process(stored: list[Path]):

@@ -34,3 +34,11 @@ def test_untyped_keys_ride_along_and_null_stays_null():
     assert later.state == "finished" and later.duration == 12.5
     assert later.error == "disk is full" and later.other["overflows"] == 2
     assert meta.state == "recording"  # the record itself is unchanged
+
+
+def test_a_session_without_a_kind_reads_as_what_it_was():
+    assert SessionMeta.from_json({"state": "finished"}).session_kind == "mock"
+    assert SessionMeta.from_json({"state": "recovered"}).session_kind == "mock"
+    assert SessionMeta.from_json({"state": "imported"}).session_kind == "import"
+    assert SessionMeta.from_json({"kind": "drill", "scope": "solution"}).session_kind == "drill"
+    assert SessionMeta.from_json({"kind": "banana"}).session_kind == "mock"
