@@ -63,7 +63,9 @@ def tokens(text: str) -> list[str]:
 def features(text: str, cue_scores: Mapping[str, float],
              stage: str | None = None) -> dict[str, float]:
     """Feature values of one sentence: words, word pairs, the cue weight per category
-    (squashed, so three strong cues are not nine times one), and its stage when known."""
+    (squashed, so three strong cues are not nine times one), and its stage when known,
+    alone and with each cue weight: an endpoint named while framing the problem is
+    today's pain, the same word in the technical stage designs (docs/labels.md)."""
     words = tokens(text)
     found: dict[str, float] = {}
     for w in words:
@@ -73,6 +75,8 @@ def features(text: str, cue_scores: Mapping[str, float],
     for category, value in cue_scores.items():
         if value > 0:
             found["cue:" + category] = math.log1p(value)
+            if stage:
+                found[f"cue:{category}@{stage}"] = math.log1p(value)
     if stage:
         found["stage:" + stage] = 1.0
     return found
