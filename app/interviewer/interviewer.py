@@ -28,6 +28,7 @@ from app.prompts.plan import Plan
 from app.transcript import Segment
 
 LEVEL_HISTORY = 10.0  # seconds of mic level kept; the quiet rule needs one
+STOPPED = "stopped by Pause or Finish"
 
 
 class Interviewer:
@@ -132,8 +133,17 @@ class Interviewer:
             self.voice_error = outcome.message
             now = self.clock()
             self.scheduler.spoken(question, now, now, heard=False)
-        else:
+        elif outcome.status is PlaybackStatus.PLAYED:
+            self.voice_error = ""  # the speaker works (again)
             self.scheduler.spoken(question, outcome.start, outcome.end)
+        else:  # heard until it was cut: by Pause or Finish, or the device failing
+            cut = outcome.message or STOPPED
+            self.scheduler.spoken(question, outcome.start, outcome.end, cut=cut)
+
+    @property
+    def speaking(self) -> bool:
+        """Whether a question is playing now."""
+        return self._playing is not None
 
     def stop(self) -> None:
         """Cut a question that is playing (Stop, Pause): its turn ends now."""
@@ -152,7 +162,7 @@ class Interviewer:
         def asked(a: Asked) -> dict[str, Any]:
             return {"text": a.question.text, "stage": a.question.stage,
                     "reason": a.question.reason, "item": a.question.item,
-                    "start": a.start, "end": a.end, "heard": a.heard}
+                    "start": a.start, "end": a.end, "heard": a.heard, "cut": a.cut}
 
         return {"asked": [asked(a) for a in self.scheduler.asked],
                 "not_asked": [{"text": q.text, "stage": q.stage, "item": q.item, "reason": why}
