@@ -49,6 +49,8 @@ sys.path.insert(0, str(REPO))
 from proc_rss import process_rss  # noqa: E402  (bench/ is the script's own folder)
 
 SR = 16000
+TICK = 0.1  # the rehearsal screen's interviewer tick, about ten a second
+POLL = 0.25  # seconds between polls of the live transcriber (app/ui/live_session.py's)
 WARM_UP = 20.0  # seconds excluded from the first minute's RSS (model loading)
 SENTENCES = (
     "The developer sends a request to the messages endpoint with an idempotency key.",
@@ -116,6 +118,22 @@ def lags(history: list, t0: float, before: float) -> list[float]:
     return [p.done - (t0 + p.end) for p in history if p.sent < before]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds a process has used (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = values[3] + values[4]  # idle and iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_figures(rss: list[tuple[float, int, int]], steady_from: float) -> dict:
     """First steady minute against the last minute, for the app and for each process."""
     mb = 2**20
@@ -147,7 +165,7 @@ def rss_figures(rss: list[tuple[float, int, int]], steady_from: float) -> dict:
     }
 
 
-def soak(minutes: float, threads: int, device: str | None) -> dict:
+def soak(minutes: float, threads: int, device: str | None, voice: str | None = None) -> dict:
     from app.audio.recorder import Recorder
     from app.sessions.folder import SessionFolder
     from app.transcription.hint_words import case_vocabulary
@@ -155,11 +173,24 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
 
     work = Path(tempfile.mkdtemp(prefix="debrief-soak-"))
     os.environ["DEBRIEF_DATA_DIR"] = str(work / "data")
+    run = None
     try:
-        wav = speech_loop_wav(work / "speech.wav")
-        folder = SessionFolder.create("soak")
-        rec = Recorder(folder.audio_path)
-        rec.start()
+        if voice:
+            from review_open import qt_app
+            from soak_voice import Candidate, VoiceRun, sentence_wavs
+
+            qt_app()  # the window's: in the app, Qt is loaded all along
+
+            run = VoiceRun(minutes, voice)
+            folder, rec = run.rehearsal.folder, run.rehearsal.recorder
+            player: Player | Candidate = Candidate(sentence_wavs(SENTENCES, work), device)
+            vocabulary = case_vocabulary((run.prompt.product,))
+        else:
+            folder = SessionFolder.create("soak")
+            rec = Recorder(folder.audio_path)
+            rec.start()
+            player = Player(speech_loop_wav(work / "speech.wav"), device)
+            vocabulary = case_vocabulary()
         deadline = time.monotonic() + 10
         while not rec.live and not rec.failed and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -168,20 +199,29 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
         began = time.monotonic()
         t0 = began - rec.audio_time()  # monotonic time of audio second 0
         live = LiveTranscriber(folder.audio_path, folder.transcript_path,
-                               vocabulary=case_vocabulary(), threads=threads)
+                               vocabulary=vocabulary, threads=threads)
         live.start()
-        player = Player(wav, device)
         player.start()
+        busy0, mine0 = busy_seconds(), cpu_seconds(os.getpid())
+        worker_cpu: dict[int, float] = {}  # per transcriber process (a retry starts one)
         rss: list[tuple[float, int, int]] = []  # (seconds, this process, transcriber)
         next_rss = began
         next_report = began + 60
         end = began + minutes * 60
         me = os.getpid()
-        print(f"soak: {minutes:g} min, recording {rec.device_name!r}, {threads} thread(s)",
+        print(f"soak: {minutes:g} min, recording {rec.device_name!r}, {threads} thread(s)"
+              + (f", the interviewer speaks ({voice}, {run.prompt.id})" if run else ""),
               flush=True)
+        next_poll = began
         try:
             while True:
                 now = time.monotonic()
+                if run is not None:
+                    run.tick(player)  # type: ignore[arg-type]
+                if now < next_poll:
+                    time.sleep(TICK)
+                    continue
+                next_poll += POLL
                 status = live.poll()
                 if status.error:
                     print(f"  transcription error: {status.error}; retrying", flush=True)
@@ -190,6 +230,8 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
                     raise SystemExit(f"recorder failed: {rec.error}")
                 if now >= next_rss:
                     worker = live.worker_pid
+                    if worker:
+                        worker_cpu[worker] = cpu_seconds(worker) or worker_cpu.get(worker, 0)
                     rss.append((now - began, process_rss(me),
                                 process_rss(worker) if worker else 0))
                     next_rss += 5.0
@@ -201,19 +243,38 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
                           f"recorded {status.recorded:.0f} s, "
                           f"transcribed {status.transcribed:.0f} s, chunks {len(done)}, lag "
                           f"p50 {percentile(done, .5):.1f} s max "
-                          f"{max(done, default=0):.1f} s", flush=True)
+                          f"{max(done, default=0):.1f} s"
+                          + (f", questions {run.report()['asked']}" if run else ""),
+                          flush=True)
                     next_report += 60
                 if now >= end:
                     break
-                time.sleep(0.25)
+                time.sleep(TICK)
         finally:
             player.stop()
         time.sleep(0.5)  # the last words reach the microphone
+        spent = time.monotonic() - began
+        busy = busy_seconds() - busy0
+        mine = cpu_seconds(os.getpid()) - mine0
+        theirs = sum(worker_cpu.values())
+        cpu = {"cpu_app_cores": round(mine / spent, 2),
+               "cpu_transcriber_cores": round(theirs / spent, 2),
+               # Everything else the machine ran meanwhile (the speech player, others).
+               "cpu_other_cores": round(max(0.0, busy - mine - theirs) / spent, 2),
+               "load_average": [round(v, 2) for v in os.getloadavg()]}
         stopped = time.monotonic()
-        rec.stop()
-        transcript = live.finish(timeout=600)
-        finish = time.monotonic() - stopped
+        voice_figures: dict = {}
+        if run is None:
+            rec.stop()
+            transcript = live.finish(timeout=600)
+            finish = time.monotonic() - stopped
+        else:
+            voice_figures, transcript = finish_to_review(run, live, vocabulary, stopped)
+            finish = voice_figures["finish_to_analysis_seconds"]
         all_lags = lags(live.history, t0, stopped)
+        tail = [p for p in live.history if p.sent >= stopped]  # what Finish transcribed
+        cpu |= {"tail_audio_seconds": round(sum(p.end - p.start for p in tail), 2),
+                "tail_transcribe_seconds": round(sum(p.done - p.sent for p in tail), 2)}
         steady_from = live.history[0].done - began if live.history else WARM_UP
         figures = rss_figures(rss, steady_from)
         return {
@@ -230,9 +291,62 @@ def soak(minutes: float, threads: int, device: str | None) -> dict:
             "words": sum(len(s.words) for s in transcript.segments),
             "transcribed_to": round(transcript.segments[-1].end if transcript.segments
                                     else 0.0, 2),
+            **cpu,
+            **voice_figures,
         }
     finally:
+        if run is not None and not run.rehearsal.finished:
+            run.finish()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def finish_to_review(run, live, vocabulary: list[str], pressed: float) -> tuple[dict, object]:
+    """Press Finish as the window does, from `pressed` (time.monotonic()): the rehearsal
+    screen stops the interviewer and the recording and saves the session; finish_session
+    transcribes the tail, marks the interviewer's turns and analyses; the review opens
+    (built, shown, painted). Then how the interviewer's turns came out."""
+    from review_open import open_review
+    from soak_voice import leak_figures
+
+    from app.sessions.finalize import finish_session
+    from app.transcript import load_transcript
+
+    run.finish()
+    saved = time.monotonic()
+    finish_session(run.rehearsal.folder, live, vocabulary=vocabulary)
+    analysed = time.monotonic()
+    screen, _ = open_review(run.rehearsal.folder.path)
+    shown = time.monotonic()
+    lines = len(screen.review.analysis.interviewer)
+    screen.close()
+    transcript = load_transcript(run.rehearsal.folder.transcript_path)
+    return {
+        "voice": run.report(),
+        "finish_stop_seconds": round(saved - pressed, 2),
+        "finish_to_analysis_seconds": round(analysed - pressed, 2),
+        "review_open_seconds": round(shown - analysed, 2),
+        "finish_to_review_seconds": round(shown - pressed, 2),
+        "review_interviewer_lines": lines,
+        **leak_figures(run.rehearsal.folder.path, SENTENCES),
+    }, transcript
+
+
+def report_voice(r: dict) -> None:
+    v = r["voice"]
+    print(f"interviewer          : {v['asked']} questions asked ({v['followups']} follow-ups), "
+          f"{v['spoken']} spoken ({v['cut']} cut off), {r['heard']} heard in the "
+          f"transcript, {v['given_up']} "
+          f"given up; all rendered {v['render_seconds']} s after Start"
+          + (f"; voice error: {v['voice_error']}" if v["voice_error"] else ""))
+    print(f"leaked into candidate: {r['leaked_words']} of {r['words_in_turns']} words inside "
+          f"the questions' turns ({100 * r['leaked_share']:.1f} %, target 0); "
+          f"{r['question_only_words_in_candidate']} question-only words in candidate "
+          f"segments {r['question_only_examples'] or ''}")
+    print(f"Finish-to-review     : {r['finish_to_review_seconds']:.2f} s  (target <= 2 s): "
+          f"stop and save {r['finish_stop_seconds']:.2f} s, tail + turns + analysis "
+          f"{r['finish_to_analysis_seconds'] - r['finish_stop_seconds']:.2f} s, review "
+          f"open {r['review_open_seconds']:.2f} s ({r['review_interviewer_lines']} "
+          f"interviewer lines)")
 
 
 def report(r: dict) -> None:
@@ -247,8 +361,17 @@ def report(r: dict) -> None:
           f"{r['rss_transcriber_change_percent']:+.1f} %; from {WARM_UP:.0f} s instead of "
           f"the first chunk: {r['rss_after_warm_up_change_percent']:+.1f} %")
     print(f"lag behind speech    : p50 {r['lag_p50']:.1f} s, p95 {r['lag_p95']:.1f} s, max "
-          f"{r['lag_max']:.1f} s over {r['pieces']} chunks  (target p95 <= 10 s)")
-    print(f"Finish-to-transcript : {r['finish_seconds']:.1f} s  (target <= 15 s)")
+          f"{r['lag_max']:.1f} s over {r['pieces']} chunks  (target p95 <= "
+          f"{'2.5' if 'voice' in r else '10'} s)")
+    print(f"CPU, cores busy      : app {r['cpu_app_cores']:.2f}, transcriber "
+          f"{r['cpu_transcriber_cores']:.2f}, everything else {r['cpu_other_cores']:.2f} "
+          f"(load average {', '.join(map(str, r['load_average']))})")
+    print(f"tail at Finish       : {r['tail_audio_seconds']:.1f} s of audio transcribed in "
+          f"{r['tail_transcribe_seconds']:.2f} s")
+    if "voice" in r:
+        report_voice(r)
+    else:
+        print(f"Finish-to-transcript : {r['finish_seconds']:.1f} s  (target <= 15 s)")
     print(f"words transcribed    : {r['words']}, up to {r['transcribed_to']:.0f} s")
 
 
@@ -258,6 +381,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--own-pulse", action="store_true",
                         help="start a private PulseAudio server with a null-sink microphone")
+    parser.add_argument("--voice", choices=("joe", "espeak"),
+                        help="a rehearsal with the interviewer speaking in this voice")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures here")
     args = parser.parse_args()
     # A TERM (a CI timeout, kill) ends the run through the finally blocks below, so the
@@ -273,7 +398,7 @@ def main() -> int:
             raise SystemExit(f"--own-pulse needs {', '.join(missing)}")
         server = start_pulse()
     try:
-        result = soak(args.minutes, args.threads, "mock" if server else None)
+        result = soak(args.minutes, args.threads, "mock" if server else None, args.voice)
     finally:
         if server is not None:
             from pulse_server import stop_pulse
