@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Soak: the real recorder and live transcription for N minutes, at real time.
 
-    python bench/soak.py --minutes 60 [--own-pulse] [--threads 1] [--json OUT]
+    python bench/soak.py --minutes 60 [--own-pulse] [--threads 1] [--voice joe|espeak]
+                         [--json OUT]
 
 Records the default input into a session folder (in a temporary data dir) with the
 crash-safe Recorder while the LiveTranscriber (bundled model, --threads CPU threads, a
@@ -23,8 +24,21 @@ Every minute, and at the end, it prints:
 - transcription lag per chunk: when its text arrived minus when its last sample was
   spoken, p50/p95/max (target p95 <= 10 s);
 - Finish-to-transcript: seconds from stopping the recorder to the full transcript on
-  disk (target <= 15 s).
+  disk (target <= 15 s);
+- CPU: cores kept busy by this process, by the transcriber, and by everything else on
+  the machine (the speech player, other people's work), and the tail Finish had left.
 --json writes the end figures as JSON (tests/faults/test_soak.py reads them).
+
+With --voice the interviewer speaks (bench/soak_voice.py): a real Rehearsal, its plan a
+bundled prompt scaled to the soak's length, the LiveInterviewer ticked ten times a
+second with the recorder's level, its questions in that voice through the real
+PortAudio output into the sink the microphone hears, and a candidate who stops to
+listen. The lag target is then p95 <= 2.5 s on two cores. At the end it presses Finish
+as the app does and reports Finish-to-review (target <= 2 s): the screen's stop and
+save, finish_session (the tail, the interviewer's turns marked, the analysis) and the
+review opened as bench/review_open.py opens it; the questions asked, spoken, cut off and
+heard in the transcript; and the share of the words inside the questions' turns that
+landed in candidate segments (target 0).
 """
 
 from __future__ import annotations
@@ -272,6 +286,12 @@ def soak(minutes: float, threads: int, device: str | None, voice: str | None = N
             voice_figures, transcript = finish_to_review(run, live, vocabulary, stopped)
             finish = voice_figures["finish_to_analysis_seconds"]
         all_lags = lags(live.history, t0, stopped)
+        work = [p.done - p.sent for p in live.history if p.sent < stopped]
+        by_minute: dict[int, float] = {}  # the worst lag of the chunks ending in each minute
+        for p in live.history:
+            if p.sent < stopped:
+                m = int(p.end // 60)
+                by_minute[m] = round(max(by_minute.get(m, 0.0), p.done - (t0 + p.end)), 2)
         tail = [p for p in live.history if p.sent >= stopped]  # what Finish transcribed
         cpu |= {"tail_audio_seconds": round(sum(p.end - p.start for p in tail), 2),
                 "tail_transcribe_seconds": round(sum(p.done - p.sent for p in tail), 2)}
@@ -287,6 +307,11 @@ def soak(minutes: float, threads: int, device: str | None, voice: str | None = N
             "lag_p50": round(percentile(all_lags, .5), 2),
             "lag_p95": round(percentile(all_lags, .95), 2),
             "lag_max": round(max(all_lags, default=0.0), 2),
+            # Of the lag, the worker's own time per chunk (the rest is waiting to be cut
+            # and collected): it grows when something else takes the CPU.
+            "chunk_seconds_p50": round(percentile(work, .5), 2),
+            "chunk_seconds_p95": round(percentile(work, .95), 2),
+            "lag_by_minute": by_minute,
             "finish_seconds": round(finish, 2),
             "words": sum(len(s.words) for s in transcript.segments),
             "transcribed_to": round(transcript.segments[-1].end if transcript.segments
@@ -363,6 +388,9 @@ def report(r: dict) -> None:
     print(f"lag behind speech    : p50 {r['lag_p50']:.1f} s, p95 {r['lag_p95']:.1f} s, max "
           f"{r['lag_max']:.1f} s over {r['pieces']} chunks  (target p95 <= "
           f"{'2.5' if 'voice' in r else '10'} s)")
+    print(f"  of which the worker: p50 {r['chunk_seconds_p50']:.1f} s, p95 "
+          f"{r['chunk_seconds_p95']:.1f} s per chunk; worst lag by minute "
+          + " ".join(f"{v:.1f}" for v in r["lag_by_minute"].values()))
     print(f"CPU, cores busy      : app {r['cpu_app_cores']:.2f}, transcriber "
           f"{r['cpu_transcriber_cores']:.2f}, everything else {r['cpu_other_cores']:.2f} "
           f"(load average {', '.join(map(str, r['load_average']))})")

@@ -47,6 +47,10 @@ class Interviewer:
         self._levels: deque[tuple[float, float]] = deque()
         self._playing: tuple[Question, Playback] | None = None
         self._coverage = Coverage(self.rubric)
+        # What the candidate has covered, for the transcript (and the turns) last seen:
+        # the screen ticks ten times a second, the transcript changes every few seconds.
+        self._covered: set[str] = set()
+        self._covered_for: tuple[Sequence[Segment], int, int] | None = None
         self.voice_error = ""
         self.cache: RenderCache | None = None
         if settings.enabled:
@@ -88,8 +92,13 @@ class Interviewer:
                       transcript: Sequence[Segment]) -> None:
         if any(q.item for q in self.scheduler.pending):
             return  # one follow-up waits at a time; the transcript may yet cover others
-        # The microphone hears the questions too: they must not count as the candidate's.
-        covered = self._coverage.covered(mark_turns(transcript, self.turns))
+        seen = self._covered_for
+        if (seen is None or seen[0] is not transcript or seen[1] != len(transcript)
+                or seen[2] != len(self.scheduler.asked)):
+            # The microphone hears the questions too: not the candidate's words.
+            self._covered = self._coverage.covered(mark_turns(transcript, self.turns))
+            self._covered_for = (transcript, len(transcript), len(self.scheduler.asked))
+        covered = self._covered
         # Asked or being asked is never chosen again; one given up with its stage may be.
         taken = [a.question for a in self.scheduler.asked]
         if self._playing is not None:
