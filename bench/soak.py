@@ -47,8 +47,9 @@ held, but other work kept 0.82 of the two cores busy on average:
   max 757 MB (the neural voice and Qt; about 270 MB without the voice);
 - 10 questions asked (6 probes, 4 follow-ups), 10 spoken, 10 heard in the transcript,
   all rendered 26 s after Start; 0 of the 178 words inside their turns landed in
-  candidate segments (the 3 "question-only" words were the recognizer's "send" and
-  "call back" for the candidate's own "sends" and "callbacks");
+  candidate segments. The 3 "question-only" words ("send", "call", "back") lay
+  outside every turn: most likely the recognizer's spelling of the candidate's own
+  "sends" and "callbacks";
 - lag p50 3.1 s, p95 5.3 s, max 8.7 s over 59 chunks: over the 2.5 s target. The
   worst lag per minute grew with the other load (the transcriber is niced and gets what
   is left); the first minute's 4.8 s was the voice rendering at Start, since moved to
