@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the session builder lives with the tests
@@ -28,6 +29,28 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def qt_app() -> Any:
+    """The Qt application (offscreen unless QT_QPA_PLATFORM says otherwise)."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def open_review(path: Path) -> tuple[Any, float]:
+    """Open the review of the session at `path` as the window does: the ReviewScreen
+    built, shown and painted. Returns the screen and the seconds it took."""
+    from app.ui.review.review_screen import ReviewScreen
+
+    app = qt_app()
+    t0 = time.perf_counter()
+    screen = ReviewScreen(path)
+    screen.resize(1500, 950)
+    screen.show()
+    app.processEvents()
+    screen.repaint()
+    return screen, time.perf_counter() - t0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--segments", type=int, default=600)
@@ -35,24 +58,16 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
 
-    from PySide6.QtWidgets import QApplication
     from review_state.review_factory import synthetic_session
 
-    from app.ui.review.review_screen import ReviewScreen
-
-    app = QApplication.instance() or QApplication([])
+    app = qt_app()
     with tempfile.TemporaryDirectory() as tmp:
         path = synthetic_session(Path(tmp), segments=args.segments,
                                  words_per_segment=args.words)
         opens = []
         for _ in range(args.runs):
-            t0 = time.perf_counter()
-            screen = ReviewScreen(path)
-            screen.resize(1500, 950)
-            screen.show()
-            app.processEvents()
-            screen.repaint()
-            opens.append(time.perf_counter() - t0)
+            screen, seconds = open_review(path)
+            opens.append(seconds)
             last = screen
             if len(opens) < args.runs:
                 screen.close()

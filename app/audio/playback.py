@@ -5,6 +5,8 @@ second its first sample reached the speaker and the second it ended, on the cloc
 caller gives (the session's monotonic clock). PortAudio tells, in each callback, how
 far ahead of "now" the buffer will sound; that is added to the clock's reading.
 No output device is an answer (NO_DEVICE), not an error: the text card still works.
+A device that goes away (or hangs) mid-clip ends it as FAILED, with the times it
+sounded, so the question is logged as cut off where it was.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ MAX_LATENCY = 2.0
 # other core) starves the stream and the question comes out in pieces. The start is
 # measured, so the delay costs nothing but a fraction of a second.
 LATENCY = 0.25
+# Callbacks come every few hundred ms: this long without one, the device has hung.
+STALL = 5.0
+CUT_OFF = "the speaker stopped mid-question (the output device went away)"
+STALLED = "the speaker stopped responding mid-question"
 
 
 class PlaybackStatus(StrEnum):
@@ -81,6 +87,7 @@ class Playback:
         self._pos = 0
         self._seconds = 0.0  # the clip's length, without the silence that flushes it
         self._start: float | None = None
+        self._progress = time.monotonic()  # the last callback, for a device that hangs
         self._outcome = PlaybackOutcome(PlaybackStatus.PLAYING)
         self._done = threading.Event()
         self._stream: sd.OutputStream | None = None
@@ -109,6 +116,7 @@ class Playback:
         tail = np.zeros(round((float(self._stream.latency) + 0.05) * self._rate), np.float32)
         self._samples = np.concatenate([self._samples, tail])
         devices.stream_opened()
+        self._progress = time.monotonic()
         self._stream.start()
 
     def _open(self, rate: int) -> sd.OutputStream:
@@ -123,6 +131,7 @@ class Playback:
             if not 0.0 <= ahead <= MAX_LATENCY:
                 ahead = float(self._stream.latency) if self._stream is not None else 0.0
             self._start = self._clock() + ahead
+        self._progress = time.monotonic()
         chunk = self._samples[self._pos:self._pos + frames]
         outdata[:len(chunk), 0] = chunk
         outdata[len(chunk):, 0] = 0.0
@@ -131,27 +140,46 @@ class Playback:
             raise sd.CallbackStop
 
     def _on_finished(self) -> None:
-        if self._outcome.status is PlaybackStatus.PLAYING:
-            start = self._start if self._start is not None else self._clock()
-            self._finish(PlaybackOutcome(PlaybackStatus.PLAYED, start, start + self._seconds))
+        if self._outcome.status is not PlaybackStatus.PLAYING:
+            return  # stopped, or already failed
+        if self._pos < round(self._seconds * self._rate):
+            # PortAudio ended the stream before the clip was out: the device failed.
+            self._cut(PlaybackStatus.FAILED, CUT_OFF)
+            return
+        start = self._start if self._start is not None else self._clock()
+        self._finish(PlaybackOutcome(PlaybackStatus.PLAYED, start, start + self._seconds))
 
     def _finish(self, outcome: PlaybackOutcome) -> None:
         self._outcome = outcome
         self._done.set()
 
+    def _cut(self, status: PlaybackStatus, message: str = "", ago: float = 0.0) -> None:
+        """End the clip: it sounded from its start until `ago` seconds before now. A
+        failure before the first sample sounded has no start (nothing was heard)."""
+        if self._outcome.status is not PlaybackStatus.PLAYING:
+            return
+        now = self._clock() - ago
+        if self._start is None and status is PlaybackStatus.FAILED:
+            self._finish(PlaybackOutcome(status, message=message))
+            return
+        start = self._start if self._start is not None else now
+        end = min(max(start, now), start + self._seconds)
+        self._finish(PlaybackOutcome(status, start, end, message))
+
     def stop(self) -> PlaybackOutcome:
         """Cut the clip now; the outcome ends where it was cut."""
-        if self._outcome.status is PlaybackStatus.PLAYING:
-            now = self._clock()
-            start = self._start if self._start is not None else now
-            end = min(max(start, now), start + self._seconds)
-            self._finish(PlaybackOutcome(PlaybackStatus.STOPPED, start, end))
+        self._cut(PlaybackStatus.STOPPED)
         self._close()
         return self._outcome
 
     def wait(self, timeout: float | None = None) -> PlaybackOutcome:
-        """Block until the clip has played (or `timeout`), then release the device."""
-        if self._done.wait(timeout):
+        """Block until the clip has played (or `timeout`), then release the device.
+        A device that stops calling back fails the clip where it stalled."""
+        if not self._done.wait(timeout) and self._stream is not None:
+            silent = time.monotonic() - self._progress
+            if silent > STALL:
+                self._cut(PlaybackStatus.FAILED, STALLED, ago=silent)
+        if self._done.is_set():
             self._close()
         return self._outcome
 

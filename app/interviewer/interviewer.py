@@ -28,6 +28,7 @@ from app.prompts.plan import Plan
 from app.transcript import Segment
 
 LEVEL_HISTORY = 10.0  # seconds of mic level kept; the quiet rule needs one
+STOPPED = "stopped by Pause or Finish"
 
 
 class Interviewer:
@@ -46,6 +47,10 @@ class Interviewer:
         self._levels: deque[tuple[float, float]] = deque()
         self._playing: tuple[Question, Playback] | None = None
         self._coverage = Coverage(self.rubric)
+        # What the candidate has covered, for the transcript (and the turns) last seen:
+        # the screen ticks ten times a second, the transcript changes every few seconds.
+        self._covered: set[str] = set()
+        self._covered_for: tuple[Sequence[Segment], int, int] | None = None
         self.voice_error = ""
         self.cache: RenderCache | None = None
         if settings.enabled:
@@ -87,8 +92,13 @@ class Interviewer:
                       transcript: Sequence[Segment]) -> None:
         if any(q.item for q in self.scheduler.pending):
             return  # one follow-up waits at a time; the transcript may yet cover others
-        # The microphone hears the questions too: they must not count as the candidate's.
-        covered = self._coverage.covered(mark_turns(transcript, self.turns))
+        seen = self._covered_for
+        if (seen is None or seen[0] is not transcript or seen[1] != len(transcript)
+                or seen[2] != len(self.scheduler.asked)):
+            # The microphone hears the questions too: not the candidate's words.
+            self._covered = self._coverage.covered(mark_turns(transcript, self.turns))
+            self._covered_for = (transcript, len(transcript), len(self.scheduler.asked))
+        covered = self._covered
         # Asked or being asked is never chosen again; one given up with its stage may be.
         taken = [a.question for a in self.scheduler.asked]
         if self._playing is not None:
@@ -132,8 +142,17 @@ class Interviewer:
             self.voice_error = outcome.message
             now = self.clock()
             self.scheduler.spoken(question, now, now, heard=False)
-        else:
+        elif outcome.status is PlaybackStatus.PLAYED:
+            self.voice_error = ""  # the speaker works (again)
             self.scheduler.spoken(question, outcome.start, outcome.end)
+        else:  # heard until it was cut: by Pause or Finish, or the device failing
+            cut = outcome.message or STOPPED
+            self.scheduler.spoken(question, outcome.start, outcome.end, cut=cut)
+
+    @property
+    def speaking(self) -> bool:
+        """Whether a question is playing now."""
+        return self._playing is not None
 
     def stop(self) -> None:
         """Cut a question that is playing (Stop, Pause): its turn ends now."""
@@ -152,7 +171,7 @@ class Interviewer:
         def asked(a: Asked) -> dict[str, Any]:
             return {"text": a.question.text, "stage": a.question.stage,
                     "reason": a.question.reason, "item": a.question.item,
-                    "start": a.start, "end": a.end, "heard": a.heard}
+                    "start": a.start, "end": a.end, "heard": a.heard, "cut": a.cut}
 
         return {"asked": [asked(a) for a in self.scheduler.asked],
                 "not_asked": [{"text": q.text, "stage": q.stage, "item": q.item, "reason": why}

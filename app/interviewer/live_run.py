@@ -22,6 +22,7 @@ from app.rehearsal.stage_clock import ClockState
 from app.transcript import Segment, load_transcript
 
 SILENT = "The question is shown, not spoken: {}"
+CUT = "The question was cut off: {}"
 
 
 class LiveInterviewer:
@@ -43,7 +44,10 @@ class LiveInterviewer:
 
     @property
     def silence_reason(self) -> str:
-        """Why questions are shown but not heard ("" while they are heard)."""
+        """Why the question on the card is not heard, or not whole ("" while it is)."""
+        asked = self.interviewer.scheduler.asked
+        if not self.interviewer.speaking and asked and asked[-1].heard and asked[-1].cut:
+            return CUT.format(asked[-1].cut)
         error = self.interviewer.voice_error
         return SILENT.format(error) if error else ""
 
@@ -73,6 +77,8 @@ class LiveInterviewer:
         details = {"spoken": a.heard, "reason": q.reason, "item": q.item}
         if a.heard:
             details |= {"start": round(a.start, 3), "end": round(a.end, 3)}
+            if a.cut:
+                details["cut"] = a.cut
         else:
             details["unspoken"] = self.interviewer.voice_error or "not rendered in time"
         self.rehearsal.clock.question_asked(q.text, a.start, **details)

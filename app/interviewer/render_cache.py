@@ -7,11 +7,16 @@ candidate talks. A question outside that list is rendered on the spot.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 from collections.abc import Iterable
 
 from app.errors import DebriefError
 from app.interviewer.voice import Clip, Voice
+
+NICE = 10  # the live transcriber's (app.transcription.live)
 
 
 class RenderCache:
@@ -33,6 +38,12 @@ class RenderCache:
         return self._thread
 
     def _render_all(self, texts: list[str]) -> None:
+        if sys.platform == "linux":  # a thread's own priority; elsewhere it is the process's
+            # Behind capture and the screen, level with the live transcriber (also nice
+            # 10): at Start the neural voice would otherwise hold the second core for
+            # half a minute, and the first chunks' text would come seconds late.
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
         for text in texts:
             try:
                 self.get(text)

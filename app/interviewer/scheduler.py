@@ -81,12 +81,14 @@ def decide(pending: Sequence[Question], *, now: float, stage: str, stage_start: 
 @dataclass(frozen=True)
 class Asked:
     """A question asked from `start` to `end` on the audio timeline; `heard` is False
-    when it was only shown (no voice, no output device)."""
+    when it was only shown (no voice, no output device); `cut` says why it stopped
+    before its end ("" when it was said whole)."""
 
     question: Question
     start: float
     end: float
     heard: bool = True
+    cut: str = ""
 
 
 @dataclass
@@ -121,7 +123,9 @@ class Scheduler:
             self._speaking = True
         return decision
 
-    def spoken(self, question: Question, start: float, end: float, heard: bool = True) -> None:
-        """The question was asked from `start` to `end`; the next may follow after it."""
-        self.asked.append(Asked(question, start, max(start, end), heard))
+    def spoken(self, question: Question, start: float, end: float, heard: bool = True,
+               cut: str = "") -> None:
+        """The question was asked from `start` to `end` (cut short for the reason `cut`);
+        the next may follow after it."""
+        self.asked.append(Asked(question, start, max(start, end), heard, cut))
         self._speaking = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.analysis.model import Analysis, LabelledSentence
+from app.analysis.model import Analysis, InterviewerLine, LabelledSentence
 from app.reports.session_info import SessionInfo, readable_date
 from app.stages import CATEGORIES, STAGE_TITLES
 from app.timefmt import clock
@@ -17,8 +17,8 @@ CATEGORY_COLOURS: dict[str, str] = {
     "other": "#999999",
 }
 FILLER_NOTE = "the recognizer leaves out many fillers, so the real count is higher"
-
-
+# Whose line it is, wherever the interviewer's spoken questions are shown.
+INTERVIEWER_TITLE = "Interviewer"
 
 
 def plural(count: int, word: str) -> str:
@@ -83,6 +83,21 @@ def bookmark_lines(analysis: Analysis, info: SessionInfo) -> list[tuple[str, str
     """(clock time, the user's note, what was being said) for each bookmark."""
     return [(clock(b.time), " ".join(b.note.split()), said_at(analysis, b.time))
             for b in info.bookmarks]
+
+
+def transcript_items(analysis: Analysis
+                     ) -> list[tuple[str, LabelledSentence | InterviewerLine]]:
+    """The transcript as the review shows it: the candidate's sentences and the
+    interviewer's lines in time order (a line before the sentence that starts with it),
+    each with the stage it is shown under (a line: that of the sentence after it)."""
+    asked = sorted(analysis.interviewer, key=lambda line: line.start)
+    out: list[tuple[str, LabelledSentence | InterviewerLine]] = []
+    for seg in analysis.segments:
+        while asked and asked[0].start <= seg.start:
+            out.append((seg.stage, asked.pop(0)))
+        out.append((seg.stage, seg))
+    last = analysis.segments[-1].stage if analysis.segments else ""
+    return out + [(last, line) for line in asked]
 
 
 def sentence_label(seg: LabelledSentence) -> str:

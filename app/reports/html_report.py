@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from app.analysis.model import Analysis, Finding
+from app.analysis.model import Analysis, Finding, LabelledSentence
 from app.reports.chart import render_chart
 from app.reports.common import (
     CATEGORY_COLOURS,
+    INTERVIEWER_TITLE,
     bookmark_lines,
     clock,
     delivery_lines,
@@ -17,6 +18,7 @@ from app.reports.common import (
     stage_table,
     stage_title,
     summary_lines,
+    transcript_items,
 )
 from app.reports.session_info import SessionInfo
 
@@ -34,6 +36,7 @@ border-bottom:1px solid #eee;text-align:right}td:first-child,th:first-child{text
 .seg{margin:.35rem 0;padding-left:.7rem;border-left:5px solid #999}
 .tag{font-size:.75rem;font-weight:600;text-transform:uppercase;letter-spacing:.03em;
 margin-right:.15rem}.cues{color:#666;font-size:.8rem;margin-left:.15rem}
+.asked{color:#555;background:#f3f3f3;border-left:5px dotted #bbb;padding:.15rem .7rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}.seg{break-inside:avoid}}
 """
 
@@ -118,10 +121,15 @@ def _delivery(analysis: Analysis) -> list[str]:
 def _transcript(analysis: Analysis) -> list[str]:
     out = ["<h2>Annotated transcript</h2>"]
     stage = None
-    for seg in analysis.segments:
-        if seg.stage != stage:
-            stage = seg.stage
+    for at, seg in transcript_items(analysis):
+        if at != stage:
+            stage = at
             out.append(f"<h3>{escape(stage_title(stage))}</h3>")
+        if not isinstance(seg, LabelledSentence):  # the interviewer's: grey, in italics
+            out.append(f'<p class="seg asked"><time>{clock(seg.start)}</time> '
+                       f'<span class="tag">{INTERVIEWER_TITLE}</span> '
+                       f"<i>{escape(seg.text)}</i></p>")
+            continue
         colour = CATEGORY_COLOURS.get(seg.category, "#999999")
         cues = (f' <span class="cues">({escape(", ".join(seg.cues))})</span>'
                 if seg.cues else "")

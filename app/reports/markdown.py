@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from app.analysis.model import Analysis, Finding
+from app.analysis.model import Analysis, Finding, LabelledSentence
 from app.reports.common import (
+    INTERVIEWER_TITLE,
     bookmark_lines,
     clock,
     delivery_lines,
@@ -15,6 +16,7 @@ from app.reports.common import (
     stage_table,
     stage_title,
     summary_lines,
+    transcript_items,
 )
 from app.reports.session_info import SessionInfo
 
@@ -101,10 +103,15 @@ def _delivery(analysis: Analysis) -> list[str]:
 def _transcript(analysis: Analysis) -> list[str]:
     out = ["## Annotated transcript", ""]
     stage = None
-    for seg in analysis.segments:
-        if seg.stage != stage:
-            stage = seg.stage
+    for at, item in transcript_items(analysis):
+        if at != stage:
+            stage = at
             out += [f"### {stage_title(stage)}", ""]
-        cues = f" _({md_escape(', '.join(seg.cues))})_" if seg.cues else ""
-        out += [f"**{clock(seg.start)} · {sentence_label(seg)}** {md_escape(seg.text)}{cues}", ""]
+        if not isinstance(item, LabelledSentence):  # the interviewer's: set apart, quoted
+            out += [f"> **{clock(item.start)} · {INTERVIEWER_TITLE}:** "
+                    f"{md_escape(item.text)}", ""]
+            continue
+        cues = f" _({md_escape(', '.join(item.cues))})_" if item.cues else ""
+        out += [f"**{clock(item.start)} · {sentence_label(item)}** {md_escape(item.text)}"
+                f"{cues}", ""]
     return out

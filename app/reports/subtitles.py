@@ -1,12 +1,13 @@
-"""Annotated subtitles: each sentence a cue, its category in front ("[API] ..."), and
-each bookmark a cue of its own ("[Bookmark] the note") at the moment it was marked, so
+"""Annotated subtitles: each sentence a cue, its category in front ("[API] ..."), each
+question the interviewer asked aloud a cue marked "[Interviewer]", and each bookmark a
+cue of its own ("[Bookmark] the note") at the moment it was marked, so
 a player shows the user's notes over the recording. WebVTT also names the prompt and
 the date in a NOTE block; SRT has no place for them."""
 
 from __future__ import annotations
 
 from app.analysis.model import Analysis
-from app.reports.common import header_facts, sentence_label
+from app.reports.common import INTERVIEWER_TITLE, header_facts, sentence_label
 from app.reports.session_info import SessionInfo
 from app.transcript import to_srt, to_vtt
 
@@ -21,6 +22,8 @@ def _one_line(text: str) -> str:
 def _cues(analysis: Analysis, info: SessionInfo) -> list[tuple[float, float, str]]:
     cues = [(s.start, s.end, f"[{sentence_label(s)}] {_one_line(s.text)}")
             for s in analysis.segments]
+    cues += [(line.start, line.end, f"[{INTERVIEWER_TITLE}] {_one_line(line.text)}")
+             for line in analysis.interviewer]
     cues += [(b.time, b.time + BOOKMARK_SECONDS,
               f"[Bookmark] {_one_line(b.note)}" if b.note.strip() else "[Bookmark]")
              for b in info.bookmarks]

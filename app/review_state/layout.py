@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from app.analysis.model import LabelledSentence
+from app.analysis.model import InterviewerLine, LabelledSentence
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,10 @@ class SentenceText:
     spans: tuple[tuple[int, int], ...]  # one per word of the sentence; empty without words
 
 
-def sentence_text(sentence: LabelledSentence) -> SentenceText:
+def sentence_text(sentence: LabelledSentence | InterviewerLine) -> SentenceText:
     """Join the recognizer's words (which carry their own leading spaces) so that the
-    spans are exact; fall back to the sentence's text when it has no word timings."""
+    spans are exact; fall back to the sentence's text when it has no word timings.
+    An interviewer's line is shown the same way."""
     if not sentence.words:
         return SentenceText(" ".join(sentence.text.split()), ())
     parts: list[str] = []

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.analysis.model import Analysis
+from app.analysis.model import Analysis, InterviewerLine
 from app.analysis.probes import asked_probes
 from app.errors import DebriefError
 from app.marks import Marks, StageStart
@@ -17,6 +17,7 @@ from app.review_state import bookmarks as bookmark_store
 from app.review_state import correction_file, stage_marks
 from app.review_state.bookmarks import Bookmark
 from app.review_state.layout import SentenceText, WordIndex, sentence_text
+from app.review_state.search import Hit, find_in_transcript
 from app.review_state.stage_marks import StageChoice
 from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
@@ -91,6 +92,29 @@ class SessionReview:
         if self.analysis is not None and self.analysis.planned:
             return self.analysis.planned
         return None
+
+    @property
+    def asked_lines(self) -> list[InterviewerLine]:
+        """The interviewer's spoken questions in time order, as the transcript shows
+        them (a search hit's index on an interviewer line counts in this list)."""
+        lines = self.analysis.interviewer if self.analysis is not None else []
+        return sorted(lines, key=lambda line: line.start)
+
+    def find(self, query: str) -> list[Hit]:
+        """Every match of `query` in the transcript, the interviewer's lines included,
+        in reading order."""
+        if self.analysis is None:
+            return []
+        sentences = [(s.start, t.text) for s, t in zip(self.analysis.segments, self.texts,
+                                                       strict=True)]
+        asked = [(line.start, sentence_text(line).text) for line in self.asked_lines]
+        return find_in_transcript(sentences, asked, query)
+
+    def hit_time(self, hit: Hit) -> float:
+        """The audio second where a hit's sentence or line starts."""
+        assert self.analysis is not None
+        lines = self.asked_lines if hit.interviewer else self.analysis.segments
+        return lines[hit.sentence].start
 
     def probes(self) -> list[Probe]:
         """Follow-up probes the stage clock showed, at their audio time."""

@@ -17,7 +17,9 @@ from app.sessions.finalize import finish_session
 from app.sessions.folder import SessionFolder
 from app.transcription.live import LiveStatus, LiveTranscriber
 
-_POLL_MS = 1000
+# A chunk is cut, sent and collected on a poll: at 1 s the text came up to a second
+# late each way. A poll reads only the audio that arrived since the last one.
+_POLL_MS = 250
 # Restarts of a worker that fails again before finishing a chunk; then live
 # transcription waits for Finish.
 _MAX_RESTARTS = 3

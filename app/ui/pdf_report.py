@@ -59,6 +59,7 @@ time{color:#555}.missed{color:#D55E00}.covered{color:#009E73}.said{color:#555}
 .notes{white-space:pre-wrap}
 table{font-size:8.5pt;width:100%}td,th{padding:2px 4px;text-align:right}.name{text-align:left}
 .seg{margin-top:3px;margin-bottom:3px}.tag{font-weight:600}.cues{color:#666;font-size:8pt}
+.asked{color:#555}
 """
 # Where Letter is the paper in the shops (CLDR's list, ISO codes); A4 everywhere else.
 LETTER_TERRITORIES = {"US", "CA", "MX", "PR", "BZ", "CL", "CO", "CR", "GT", "NI", "PA", "PH",

@@ -107,3 +107,37 @@ def test_with_no_output_device_the_question_is_shown_and_logged_unspoken():
     probe = next(e for e in events if e["type"] == "probe")
     assert probe["spoken"] is False and probe["unspoken"] == "no output device"
     assert spoken_turns(events) == [] and [p.text for p in asked_probes(events)] == [PROBE]
+
+
+def test_a_question_cut_off_by_the_speaker_failing_is_logged_as_cut_and_why():
+    class CutOff:
+        """Sounds for a second of the audio clock, then the device goes away."""
+
+        def __init__(self, clock) -> None:
+            self.clock, self.start = clock, clock()
+
+        def wait(self, timeout=None) -> PlaybackOutcome:
+            if self.clock() < self.start + 1.0:
+                return PlaybackOutcome(PlaybackStatus.PLAYING)
+            return PlaybackOutcome(PlaybackStatus.FAILED, self.start, self.start + 1.0,
+                                   "the speaker stopped mid-question")
+
+        def stop(self) -> PlaybackOutcome:
+            return self.wait()
+
+    rehearsal, live, _ = _run(CutOff)
+    assert live.silence_reason == "The question was cut off: the speaker stopped mid-question"
+    rehearsal.finish()
+    probe = next(e for e in rehearsal.folder.read_meta().events if e["type"] == "probe")
+    assert probe["spoken"] is True and probe["cut"] == "the speaker stopped mid-question"
+    assert probe["end"] - probe["start"] == 1.0  # what was heard is still its turn
+    [turn] = spoken_turns(rehearsal.folder.read_meta().events)
+    assert (turn.start, turn.end) == (probe["start"], probe["end"])
+
+
+def test_a_question_said_whole_is_not_marked_cut():
+    rehearsal, live, _ = _run(Played)
+    assert live.silence_reason == ""
+    rehearsal.finish()
+    probe = next(e for e in rehearsal.folder.read_meta().events if e["type"] == "probe")
+    assert "cut" not in probe

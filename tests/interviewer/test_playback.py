@@ -77,3 +77,20 @@ def test_a_clip_reaches_the_input_whole_and_where_the_playback_says(pulse):
         onset = first - 4 + int(np.argmax(energy[first - 4:first + 4] > 0.07))
         assert abs(onset - first) <= 2, (onset, first)
         assert energy[first + 2:last - 2].min() > 0.1, np.round(energy[first:last], 3)
+
+
+@pytest.mark.audio
+def test_a_speaker_that_goes_away_mid_clip_fails_it_where_it_was_cut(pulse):
+    playback = play(_tone(6.0), 16000, clock=time.monotonic)
+    time.sleep(2.0)  # the stream's first blocks come about a second late
+    assert playback.outcome.status is PlaybackStatus.PLAYING
+    cut_at = time.monotonic()
+    try:
+        pulse.unload_sink()  # the only output: the headset is pulled out
+        outcome = playback.wait(timeout=10)
+    finally:
+        pulse.load_sink()
+    assert outcome.status is PlaybackStatus.FAILED and "went away" in outcome.message
+    # Heard from its start until the cut, not for the clip's whole six seconds.
+    assert outcome.start < cut_at - 0.3
+    assert cut_at - 0.3 < outcome.end < cut_at + 1.5 < outcome.start + 6.0

@@ -3,16 +3,17 @@ session folder as the app writes it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
-from app.analysis.model import Analysis, Delivery, LabelledSentence, StageReport
+from app.analysis.model import Analysis, Delivery, InterviewerLine, LabelledSentence, StageReport
 from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.review_state.layout import WordIndex, sentence_text
-from app.review_state.search import find_all, step
+from app.review_state.search import find_all, find_in_transcript, step
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES
@@ -86,6 +87,33 @@ def test_search_finds_every_match_ignoring_case_and_steps_around():
     assert find_all(texts, "   ") == []
     assert step(hits, None) == 0 and step(hits, 1) == 0 and step(hits, 0, forward=False) == 1
     assert step([], None) is None
+
+
+def test_search_finds_the_interviewers_lines_too_in_reading_order():
+    sentences = [(0.5, "We POST to the webhook."), (7.0, "A webhook fires.")]
+    asked = [(0.5, "First, which webhook?"), (4.0, "And when the Webhook fails?")]
+    hits = find_in_transcript(sentences, asked, "webhook")
+    # By time; a question asked as a sentence starts is shown (and found) before it.
+    assert [(h.interviewer, h.sentence) for h in hits] == [
+        (True, 0), (False, 0), (True, 1), (False, 1)]
+    line = asked[1][1]
+    assert line[hits[2].start:hits[2].end] == "Webhook"
+
+
+def test_a_review_finds_what_the_interviewer_asked_and_says_when(session: Path):
+    data = json.loads((session / "analysis.json").read_text())
+    data["interviewer"] = [dataclasses.asdict(InterviewerLine(
+        3.2, 3.9, "What does the webhook retry?",
+        [(3.2, 3.4, "What"), (3.4, 3.5, "does"), (3.5, 3.6, "the"), (3.6, 3.75, "webhook"),
+         (3.75, 3.9, "retry?")]))]
+    write_json_atomic(session / "analysis.json", data)
+    review = SessionReview(session)
+    hits = review.find("webhook")
+    assert [(h.interviewer, review.hit_time(h)) for h in hits] == [
+        (True, 3.2), (False, 7.0), (False, 7.0)]
+    assert [h.interviewer for h in review.find("retr")] == [True, False]
+    # The candidate's figures are the analysis's own: a found question counts nowhere.
+    assert review.analysis.categories["webhooks"] == 2.5
 
 
 def test_a_correction_is_saved_apart_and_survives_reopening(session: Path):

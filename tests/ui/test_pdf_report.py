@@ -125,3 +125,24 @@ def test_write_pdf_goes_through_the_output_helper(analysis: Analysis, tmp_path: 
     write_pdf(analysis, INFO, out)
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # no temporary left beside it
+
+
+def test_the_interviewers_questions_print_as_theirs_between_the_sentences(
+        analysis: Analysis, pdf: Path, tmp_path: Path):
+    from dataclasses import replace
+
+    from app.analysis.model import InterviewerLine
+
+    question = "How would developers manage concurrent requests?"
+    at = analysis.segments[3].start - 0.2  # asked just before the fourth sentence
+    asked = replace(analysis, interviewer=[InterviewerLine(at, at + 0.1, question)])
+    out = tmp_path / "asked.pdf"
+    out.write_bytes(render_pdf(asked, INFO, QPageSize.PageSizeId.A4))
+    body = text(out)
+    line = f"{clock(at)} Interviewer {question}"
+    assert body.count(line) == 1
+    third, fourth = (" ".join(s.text.split()[:4]) for s in analysis.segments[2:4])
+    assert body.index(third) < body.index(line) < body.index(fourth)
+    # Nothing else changes: the candidate's figures are those printed without it.
+    head = "Annotated transcript"
+    assert body.split(head)[0] == text(pdf).split(head)[0]

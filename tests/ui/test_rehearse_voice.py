@@ -89,3 +89,36 @@ def test_the_interviewer_is_heard_marked_and_not_counted(pulse, speak, qtbot):
     assert abs(sum(analysis.categories.values()) - spoken) < 0.5
     for item in analysis.rubric:
         assert all(not start <= m.time <= end for m in item.moments)
+
+
+def test_a_question_cut_off_by_the_headset_going_away_is_logged_and_its_card_stays(
+        pulse, qtbot):
+    settings = Settings()
+    settings.set(VOICE_ON, True)
+    settings.set(VOICE_NAME, FALLBACK)
+    screen = RehearsalScreen(PROMPT, chime=None)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.start(PROMPT, 45) and screen.interviewer is not None
+    qtbot.waitUntil(lambda: screen.rehearsal.started, timeout=8000)
+    asker = screen.interviewer.interviewer
+    qtbot.waitUntil(lambda: asker.speaking, timeout=20000)  # quiet: it asks when due
+    clip = asker.cache.get(QUESTION).seconds
+    # Some of it is heard, not all (the stream starts up to a second late).
+    qtbot.wait(round(1000 * (0.6 + clip / 2)))
+    try:
+        pulse.unload_sink()  # the headset, speaker and microphone both, is pulled out
+        qtbot.waitUntil(lambda: not asker.speaking, timeout=10000)
+        qtbot.wait(500)  # a refresh or two
+        card = screen.view.probe_card
+        assert card.isVisible() and card.text_label.text() == QUESTION
+        assert card.note_label.isVisible()
+        assert card.note_label.text().startswith("The question was cut off: the speaker")
+    finally:
+        pulse.load_sink()
+    folder = Path(screen.finish())
+    meta = json.loads((folder / "session.json").read_text())
+    [asked] = [e for e in meta["events"] if e["type"] == "probe"]
+    assert asked["spoken"] is True and "went away" in asked["cut"]
+    heard = asked["end"] - asked["start"]
+    assert 0.2 < heard < clip - 0.3  # until the cut, not whole

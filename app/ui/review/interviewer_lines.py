@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 
 from app.analysis.model import InterviewerLine
+from app.reports.common import INTERVIEWER_TITLE
+from app.review_state.layout import sentence_text
 from app.ui.review.colors import stamp
-
-LABEL = "Interviewer"
 
 
 @dataclass(frozen=True)
@@ -60,15 +60,13 @@ def insert_line(cursor: QTextCursor, line: InterviewerLine, hang: float, base: Q
     first = cursor.block().position()
     cursor.insertText("\u00a0 ", QTextCharFormat())  # where a sentence has its colour bar
     cursor.insertText(stamp(line.start) + "  ", time_fmt)
-    cursor.insertText(f"{LABEL}: ", label)
+    cursor.insertText(f"{INTERVIEWER_TITLE}: ", label)
     text_at = cursor.position()
-    offsets, parts, at = [], [], 0
-    for _a, _b, word in line.words:
-        offsets.append(at)
-        parts.append(word)
-        at += len(word) + 1
-    cursor.insertText(" ".join(parts) if parts else line.text, text)
-    return PlacedLine(first, cursor.position(), text_at, line, tuple(offsets))
+    # The same text the search looks in (SessionReview.find), so its hits land here.
+    shown = sentence_text(line)
+    cursor.insertText(shown.text, text)
+    return PlacedLine(first, cursor.position(), text_at, line,
+                      tuple(a for a, _b in shown.spans))
 
 
 def line_at(placed: list[PlacedLine], pos: int) -> PlacedLine | None:

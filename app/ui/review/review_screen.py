@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DebriefError
 from app.review_state import exports
-from app.review_state.search import Hit, find_all, step
+from app.review_state.search import Hit, step
 from app.review_state.session_review import SessionReview
 from app.stages import STAGE_TITLES
 from app.ui.icons import icon
@@ -273,13 +273,12 @@ class ReviewScreen(QWidget):
 
     def find(self, query: str) -> int:
         """Highlight every match of `query`; returns how many."""
-        texts = [t.text for t in self.review.texts] if self.review else []
-        self._hits = find_all(texts, query)
+        review = self.review
+        self._hits = review.find(query) if review is not None else []
         self._hit_now = 0 if self._hits else None
         self.transcript.set_hits(self._hits, self._hit_now)
-        if self.review is not None and self.review.analysis is not None:
-            segs = self.review.analysis.segments
-            self.timeline.set_hits([segs[h.sentence].start for h in self._hits])
+        if review is not None and review.analysis is not None:
+            self.timeline.set_hits([review.hit_time(h) for h in self._hits])
         self.search.set_count(self._hit_now, len(self._hits))
         return len(self._hits)
 

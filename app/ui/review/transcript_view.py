@@ -244,7 +244,13 @@ class TranscriptView(QTextEdit):
         self._refresh_selections()
         if current is not None:
             hit = hits[current]
-            self._reveal(self._seg_pos[hit.sentence] + hit.start)
+            self._reveal(self._hit_base(hit) + hit.start)
+
+    def _hit_base(self, hit: Hit) -> int:
+        """Where the text a hit counts in starts in the document."""
+        if hit.interviewer:
+            return self.interviewer_lines[hit.sentence].text_at
+        return self._seg_pos[hit.sentence]
 
     def reveal_sentence(self, seg: int) -> None:
         self._reveal(self._seg_pos[seg])
@@ -269,7 +275,7 @@ class TranscriptView(QTextEdit):
         now_fmt.setBackground(QColor("#ff9d00" if dark else "#ffb000"))
         now_fmt.setForeground(QColor("#000000"))
         for n, hit in enumerate(self._hits):
-            base = self._seg_pos[hit.sentence]
+            base = self._hit_base(hit)
             selections.append(self._selection(base + hit.start, base + hit.end,
                                               now_fmt if n == self._hit_now else hit_fmt))
         if self._current is not None:
