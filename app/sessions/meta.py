@@ -22,6 +22,8 @@ SESSION_SCHEMA = "debrief.session/1"
 # says so by its state, and everything else was a full mock.
 MOCK, DRILL, QUICK, RETAKE, IMPORT = "mock", "drill", "quick", "retake", "import"
 KINDS = (MOCK, DRILL, QUICK, RETAKE, IMPORT)
+KIND_LABELS = {MOCK: "Mock", DRILL: "Drill", QUICK: "Quick drill", RETAKE: "Retake",
+               IMPORT: "Import"}
 
 _NUMBERS = ("minutes", "duration")  # every other typed field but the events is text
 
