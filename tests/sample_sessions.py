@@ -21,8 +21,15 @@ from app.analysis.model import (
     StageReport,
 )
 from app.fileio.jsonfile import write_json_atomic
+from app.marks import StageStart, save_marks
+from app.prompts import load_library
+from app.prompts.drills import drill_plan, quick_plan
+from app.prompts.quick_drills import load_quick_drills
+from app.rehearsal.session_log import SessionLog
+from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES, STAGE_IDS, STAGE_TITLES
+from app.transcript import Segment, Transcript, save_transcript
 
 # Share of the answer each stage gets in a 45-minute plan (sums to 1).
 STAGE_SHARE = {"problem": 0.12, "developer": 0.13, "solution": 0.35, "technical": 0.18,
@@ -170,14 +177,6 @@ def write_sample_drill(root: Path, started: datetime, stage: str = "solution",
                        quick: str = "") -> SessionFolder:
     """A stage drill of the first sample prompt (or, with `quick` a quick drill's id, that
     quick drill), its transcript `said` one sentence every 8 seconds, analysed for real."""
-    from app.marks import StageStart, save_marks
-    from app.prompts import load_library
-    from app.prompts.drills import drill_plan, quick_plan
-    from app.prompts.quick_drills import load_quick_drills
-    from app.rehearsal.session_log import SessionLog
-    from app.sessions.finalize import analyze_session
-    from app.transcript import Segment, Transcript, save_transcript
-
     if quick:
         plan = quick_plan(next(d for d in load_quick_drills() if d.id == quick), seconds)
     else:

@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         captions.setVisible(bool(self.settings.value(CAPTIONS)))
         captions.set_lines([])
         self.live.captions.connect(captions.set_lines)
-        prompt = self.rehearse.setup.prompt
+        # A quick drill has no case: no product name to listen for.
+        prompt = None if self.rehearse.setup.quick else self.rehearse.setup.prompt
         words = (prompt.product,) if prompt is not None else ()
         self.live.begin(session_path, tuple(case_vocabulary(words)))
 

@@ -193,6 +193,7 @@ class RehearseView(QWidget):
         self.stages_head.setText(f"{'Drill' if one else 'Stages'} — spent / budget")
         for name in ("back", "next"):
             self.buttons[name].setVisible(not one)
+        self.keys_label.setText(key_bar_text(one))
         self.clock.render(clock, waiting=not rehearsal.started)
         self.stages.render(clock.statuses())
         self.meter.set_level(rec.level())

@@ -208,6 +208,10 @@ class SetupView(QWidget):
         quick, drill = self.quick, not self.quick and bool(self.stage)
         self.heading.setText("Quick drill" if quick else "Drill a stage" if drill
                              else "Rehearse")
+        # A stage's budget is its share of the case's length: say which length that is.
+        label = self.form.labelForField(self._minutes_row)
+        if isinstance(label, QLabel):
+            label.setText("Case length" if drill else "Length")
         for row, shown in ((self.quick_combo, quick), (self.prompt_combo, not quick),
                            (self.part_combo, not quick), (self._minutes_row, not quick),
                            (self.drill_minutes, drill), (self.quick_seconds, quick)):
