@@ -50,6 +50,11 @@ def test_a_stage_drill_is_scored_on_its_stage_its_length_and_the_items_due_there
     assert scoped is not None and {p.stage for p in scoped.probes} == {"solution"}
     assert all(p.at is None or p.at <= 2.0 for p in scoped.probes)
 
+    # What a whole answer must have is not asked of one stage: no "No metrics" here.
+    flags = {f.id for f in analysis.flags}
+    assert "no-metrics" not in flags and "no-tradeoffs" not in flags
+    assert "no-error-handling" in flags  # error handling is due in the solution stage
+
     row = summarize(folder.path)
     assert (row.kind, row.scope) == ("drill", "solution")
     assert row.title == f"Drill: Solution, API-first — {prompt.title}"
@@ -85,3 +90,6 @@ def test_a_mock_still_gets_the_whole_prompt():
     scoped = session_prompt(folder.read_meta())
     assert scoped is not None and scoped.minutes == 60
     assert len(scoped.stages) == len(prompt.stages) and scoped.rubric == prompt.rubric
+    # A mock that reached only one stage is still judged as a whole answer.
+    flags = {f.id for f in analyze_session(folder).flags}
+    assert {"no-metrics", "no-tradeoffs"} <= flags

@@ -41,8 +41,10 @@ def _date(iso: str) -> str:
 
 
 def _length(seconds: float) -> str:
-    m = round(seconds / 60)
-    return f"{m} min" if seconds else "—"
+    if not seconds:
+        return "—"
+    # A quick drill is a minute or so: in seconds, not "0 min" or "1 min".
+    return f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
 
 
 class SessionTableModel(QAbstractTableModel):

@@ -227,7 +227,9 @@ class TrendsPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # two lines beside a long series name, never cut
         self.series_combo = QComboBox()
+        self.series_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.series_combo.setToolTip("Mocks and drills are charted apart: pick which")
         self.series_combo.currentIndexChanged.connect(lambda: self._draw())
         self._rows: list[SessionSummary] = []
