@@ -66,9 +66,11 @@ def test_each_row_says_its_kind_and_retakes_are_not_rows(home, kinds):
     labels = {"mock": "Mock", "drill": "Drill", "quick": "Quick drill", "import": "Import"}
     for sid, (kind, _title) in shown.items():
         assert kind == labels[kinds[sid]]
+    # The Kind column says it is a drill; the title says of which stage and prompt.
     drill_titles = [t for sid, (_, t) in shown.items() if kinds[sid] == "drill"]
-    assert "Drill: Solution, API-first — Design an API for scheduled messages" in drill_titles
-    assert "Drill: Metrics — Design an API for scheduled messages" in drill_titles
+    assert "Solution, API-first — Design an API for scheduled messages" in drill_titles
+    assert "Metrics — Design an API for scheduled messages" in drill_titles
+    assert [t for sid, (_, t) in shown.items() if kinds[sid] == "quick"] == ["Idempotency"]
     assert "11 rehearsals kept" in home.subtitle.text()  # the retake is not counted
 
 

@@ -137,7 +137,10 @@ class SessionTableModel(QAbstractTableModel):
         if col == TITLE:
             if s.damaged:
                 return f"{s.title} — damaged"
-            return f"{s.title} (notes)" if s.notes else s.title
+            # The Kind column says "Drill": the title need not ("Drill: Metrics — ...").
+            title = s.title.removeprefix(f"{KIND_LABELS.get(s.kind)}: ") \
+                if s.kind in (DRILL, QUICK) else s.title
+            return f"{title} (notes)" if s.notes else title
         if col == PRODUCT:
             return s.product
         if col == LENGTH:
