@@ -183,6 +183,8 @@ def test_every_drill_state_fits(window, qtbot, pulse, stored):
 
     window.show_page(window.library_view)
     window.library_view.select(PROMPT)
+    assert window.library_view.drill_button.isEnabled()
+    assert_fits(window, qtbot, "library-drill-button")
     window.library_view.drill_button.click()
     setup = window.rehearse.setup
     assert setup.stage == "solution" and setup.drill_minutes.isVisible()
