@@ -21,8 +21,15 @@ from app.analysis.model import (
     StageReport,
 )
 from app.fileio.jsonfile import write_json_atomic
+from app.marks import StageStart, save_marks
+from app.prompts import load_library
+from app.prompts.drills import drill_plan, quick_plan
+from app.prompts.quick_drills import load_quick_drills
+from app.rehearsal.session_log import SessionLog
+from app.sessions.finalize import analyze_session
 from app.sessions.folder import SessionFolder
 from app.stages import CATEGORIES, STAGE_IDS, STAGE_TITLES
+from app.transcript import Segment, Transcript, save_transcript
 
 # Share of the answer each stage gets in a 45-minute plan (sums to 1).
 STAGE_SHARE = {"problem": 0.12, "developer": 0.13, "solution": 0.35, "technical": 0.18,
@@ -156,3 +163,30 @@ def write_progression(root: Path, count: int, seed: int = 7,
         when = start + timedelta(days=2 * i, hours=rng.randint(0, 9))
         folders.append(write_sample_session(root, when, spec, PROMPTS[i % len(PROMPTS)]))
     return folders
+
+
+DRILL_SAID = (
+    "The create call takes an idempotency key so a retry is safe.",
+    "We send a status callback webhook to their server when the message goes out.",
+    "The dashboard shows a calendar view with a button to cancel.",
+)
+
+
+def write_sample_drill(root: Path, started: datetime, stage: str = "solution",
+                       seconds: float = 120.0, said: tuple[str, ...] = DRILL_SAID,
+                       quick: str = "") -> SessionFolder:
+    """A stage drill of the first sample prompt (or, with `quick` a quick drill's id, that
+    quick drill), its transcript `said` one sentence every 8 seconds, analysed for real."""
+    if quick:
+        plan = quick_plan(next(d for d in load_quick_drills() if d.id == quick), seconds)
+    else:
+        plan = drill_plan(load_library().get(PROMPTS[0][0]), stage, seconds)
+    folder = SessionFolder.create(plan.prompt_title, root=root, now=started)
+    log = SessionLog(folder, plan)
+    log.meta["started_at"] = started.isoformat(timespec="seconds")
+    log.finish(8.0 * len(said), 0)
+    save_marks(folder.marks_path, [StageStart(plan.stages[0].id, 0.0)])
+    save_transcript(Transcript([Segment(8.0 * n, 8.0 * n + 7.5, text)
+                                for n, text in enumerate(said)]), folder.transcript_path)
+    analyze_session(folder)
+    return folder

@@ -67,7 +67,7 @@ def analyze(transcript: Transcript, marks: Sequence[StageStart] | None = None,
         labelled, bounds, budgets, rubric, measure_delivery(transcript, labelled),
         probes, estimated=not marks, duration=duration,
         prompt_id=prompt.id if prompt is not None else None,
-        planned=float(prompt.minutes) * 60.0 if prompt is not None else None,
+        planned=prompt.planned_seconds if prompt is not None else None,
     )
     analysis.interviewer = [
         InterviewerLine(s.start, s.end, s.text.strip(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from app.analysis.delivery import PACE_RANGE
 from app.analysis.model import Finding, LabelledSentence, Moment, RubricResult, StageReport
@@ -38,14 +38,20 @@ def _longest(sentences: Sequence[LabelledSentence], n: int = EVIDENCE) -> list[M
 def judge(sentences: Sequence[LabelledSentence], stages: Sequence[StageReport],
           totals: dict[str, float], ui_heavy: bool, solution_share: float | None,
           rubric: Sequence[RubricResult], words_per_minute: float,
-          fillers_per_minute: float) -> list[Finding]:
-    """Every finding that follows from the labelled sentences (probes are separate)."""
+          fillers_per_minute: float, only: Collection[str] | None = None) -> list[Finding]:
+    """Every finding that follows from the labelled sentences (probes are separate).
+
+    `only`, for a session of one stage (a drill), are the rubric items due in it: what
+    a whole answer must have (metrics, trade-offs...) is judged only when it is due."""
+    def due(*items: str) -> bool:
+        return only is None or any(i in only for i in items)
+
     found: list[Finding] = []
     found += _platform(sentences, stages, totals, ui_heavy, solution_share)
-    found += _async_status(sentences)
-    found += _error_handling(sentences, rubric)
-    found += _metrics(sentences, rubric)
-    found += _tradeoffs(sentences)
+    found += _async_status(sentences) if due("webhooks") else []
+    found += _error_handling(sentences, rubric) if due("error-handling") else []
+    found += _metrics(sentences, rubric) if due(*_DEVELOPER_METRICS) else []
+    found += _tradeoffs(sentences) if due("tradeoffs") else []
     found += _overruns(stages)
     found += _delivery(stages, words_per_minute, fillers_per_minute)
     return found

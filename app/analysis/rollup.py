@@ -6,7 +6,7 @@ user's corrections after relabelling. Neither then needs the other.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from app.analysis import totals
 from app.analysis.findings import judge
@@ -25,7 +25,8 @@ def summarize(sentences: list[LabelledSentence], bounds: Bounds,
     share = totals.solution_share(stages)
     ui_heavy = totals.is_ui_heavy(stages, seconds)
     findings = judge(sentences, stages, seconds, ui_heavy, share, rubric,
-                     delivery.words_per_minute, delivery.fillers_per_minute)
+                     delivery.words_per_minute, delivery.fillers_per_minute,
+                     only=_one_stage_rubric(budgets, planned, rubric))
     return Analysis(
         duration=round(duration, 3), segments=sentences, categories=seconds, stages=stages,
         stages_estimated=estimated, platform_share=totals.platform_share(seconds),
@@ -33,3 +34,14 @@ def summarize(sentences: list[LabelledSentence], bounds: Bounds,
         findings=findings + probe_flags, delivery=delivery, prompt_id=prompt_id,
         planned=planned,
     )
+
+
+def _one_stage_rubric(budgets: Mapping[str, float] | None, planned: float | None,
+                      rubric: Sequence[RubricResult]) -> list[str] | None:
+    """For a session of one stage (a drill: its plan is that one stage), the rubric items
+    it is judged on; None for a whole answer. A mock that reached one stage still has the
+    whole mock's planned length, so it is not mistaken for a drill."""
+    if budgets and len(budgets) == 1 and planned and \
+            abs(sum(budgets.values()) - planned) < 0.5:
+        return [r.id for r in rubric]
+    return None

@@ -13,6 +13,7 @@ import numpy as np
 import sounddevice as sd
 import soundfile as sf
 
+from app.audio import devices
 from app.paths import resources_dir
 
 
@@ -27,11 +28,16 @@ def _load(name: str) -> tuple[np.ndarray, int] | None:
 
 
 def _play(data: np.ndarray, rate: int) -> None:
+    # Counted as open, so a device rescan (the setup page) waits for the chime instead
+    # of tearing PortAudio down under it, which aborts the process.
+    devices.stream_opened()
     try:
         with sd.OutputStream(samplerate=rate, channels=1, dtype="float32") as stream:
             stream.write(data.reshape(-1, 1))
     except (sd.PortAudioError, ValueError, OSError):
         pass  # no speakers: the light on screen says the same thing
+    finally:
+        devices.stream_closed()
 
 
 def play_chime(name: str) -> threading.Thread | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from app.analysis.model import LabelledSentence
 from app.analysis.rubric_coverage import cover_rubric, load_rubric_items
-from app.interviewer.followups import FollowupItem
+from app.prompts.followups import FollowupItem
 from app.stages import STAGE_TITLES
 from app.timefmt import clock as format_clock
 from app.transcript import INTERVIEWER, Segment

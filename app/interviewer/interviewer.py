@@ -19,11 +19,11 @@ from app.analysis.turns import Turn, mark_turns
 from app.audio.playback import Playback, PlaybackStatus, play
 from app.errors import DebriefError
 from app.interviewer.chooser import Coverage, choose_followup
-from app.interviewer.followups import FollowupItem, load_followups
 from app.interviewer.render_cache import RenderCache
 from app.interviewer.scheduler import Asked, Question, Rules, Scheduler
 from app.interviewer.voice import Voice, open_voice
 from app.interviewer.voice_settings import VoiceSettings
+from app.prompts.followups import FollowupItem, load_followups
 from app.prompts.plan import Plan
 from app.transcript import Segment
 

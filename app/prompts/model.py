@@ -73,7 +73,7 @@ class Prompt:
     product: str
     kind: str
     text: str
-    minutes: int
+    minutes: int  # 0 for a prompt reduced to one stage (a drill)
     stages: tuple[StagePlan, ...]
     probes: tuple[Probe, ...]
     rubric: tuple[str, ...]
@@ -95,6 +95,12 @@ class Prompt:
         """The probes of one stage, those with a due time first, in due order."""
         mine = [p for p in self.probes if p.stage == stage_id]
         return tuple(sorted(mine, key=lambda p: (p.at is None, p.at or 0.0)))
+
+    @property
+    def planned_seconds(self) -> float:
+        """The session's planned length: the chosen minutes, or for a prompt reduced to
+        one stage (minutes 0, app.prompts.drills) that stage's budget."""
+        return self.minutes * 60.0 if self.minutes else sum(s.minutes for s in self.stages) * 60
 
     def stage_seconds(self) -> dict[str, float]:
         """The budget of each stage in seconds, in stage order."""

@@ -77,15 +77,16 @@ class SessionReview:
 
     @property
     def title(self) -> str:
-        return self.meta.title or self.meta.prompt_title or self.meta.prompt_id or self.folder.id
+        return self.meta.title or self.meta.default_title or self.folder.id
 
     @property
     def has_audio(self) -> bool:
         return self.folder.audio_path.exists()
 
     def planned_seconds(self) -> float | None:
-        """The planned length: the minutes the user chose (45 or 60), never the sum of
-        the stage spans found (an estimate may have dropped a stage)."""
+        """The planned length: the minutes the user chose (45 or 60), or a drill's length
+        (its analysis says it), never the sum of the stage spans found (an estimate may
+        have dropped a stage)."""
         minutes = self.meta.minutes
         if minutes is not None and minutes > 0:
             return float(minutes) * 60

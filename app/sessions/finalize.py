@@ -21,9 +21,10 @@ from app.errors import DebriefError
 from app.fileio.jsonfile import write_json_atomic
 from app.marks import load_marks
 from app.prompts import load_library
+from app.prompts.drills import quick_prompt, stage_prompt
 from app.prompts.model import Prompt
 from app.sessions.folder import SessionFolder
-from app.sessions.meta import SessionMeta
+from app.sessions.meta import QUICK, SessionMeta
 from app.transcript import Transcript, load_transcript, save_transcript
 
 if TYPE_CHECKING:
@@ -34,8 +35,13 @@ TAIL_TIMEOUT = 600.0
 
 
 def session_prompt(meta: SessionMeta) -> Prompt | None:
-    """The prompt a session was rehearsed with, scaled to the length it was run at;
+    """The prompt a session was rehearsed with, scaled to the length it was run at, or
+    for a session of one stage (a drill) reduced to that stage at the drill's length;
     None when the prompt is gone (a user prompt deleted since)."""
+    stage = meta.scope or ""
+    seconds = meta.budget(stage) if stage else None
+    if meta.session_kind == QUICK and stage and seconds and meta.item:
+        return quick_prompt(stage, seconds, meta.item, meta.prompt_title or "")
     prompt_id = meta.prompt_id
     if not prompt_id:
         return None
@@ -43,6 +49,8 @@ def session_prompt(meta: SessionMeta) -> Prompt | None:
         prompt = load_library().get(prompt_id)
     except DebriefError:
         return None
+    if stage in {s.id for s in prompt.stages}:
+        return stage_prompt(prompt, stage, seconds, meta.item or "")
     return prompt.scaled(int(meta.minutes)) if meta.minutes else prompt
 
 

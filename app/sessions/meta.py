@@ -14,12 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from app.stages import STAGE_TITLES
+
 SESSION_SCHEMA = "debrief.session/1"
 
 # What a session is. Sessions written before kinds existed have no "kind": an import
 # says so by its state, and everything else was a full mock.
 MOCK, DRILL, QUICK, RETAKE, IMPORT = "mock", "drill", "quick", "retake", "import"
 KINDS = (MOCK, DRILL, QUICK, RETAKE, IMPORT)
+KIND_LABELS = {MOCK: "Mock", DRILL: "Drill", QUICK: "Quick drill", RETAKE: "Retake",
+               IMPORT: "Import"}
 
 _NUMBERS = ("minutes", "duration")  # every other typed field but the events is text
 
@@ -85,6 +89,26 @@ class SessionMeta:
         if self.kind in KINDS:
             return self.kind
         return IMPORT if self.state == "imported" else MOCK
+
+    @property
+    def default_title(self) -> str:
+        """What the session is called until the user names it: the prompt's title, with
+        the stage for a drill ("Drill: Metrics — <prompt>"); "" when nothing says."""
+        prompt = self.prompt_title or self.prompt_id or ""
+        if self.session_kind == DRILL and self.scope:
+            stage = STAGE_TITLES.get(self.scope, self.scope)
+            return f"Drill: {stage} — {prompt}" if prompt else f"Drill: {stage}"
+        return prompt
+
+    def budget(self, stage: str) -> float | None:
+        """The seconds the plan in session.json gave `stage` (None when it gives none)."""
+        plan = self.other.get("plan")
+        for entry in plan if isinstance(plan, list) else []:
+            if isinstance(entry, dict) and entry.get("stage") == stage:
+                value = entry.get("budget")
+                if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+                    return float(value)
+        return None
 
     def updated(self, **changes: Any) -> SessionMeta:
         """A copy with fields changed, typed or not (device=..., overflows=...)."""

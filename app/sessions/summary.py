@@ -117,7 +117,7 @@ def _corrected(analysis: Analysis, folder: SessionFolder) -> Analysis:
 def _apply_meta(summary: SessionSummary, meta: SessionMeta, product_of: ProductLookup) -> None:
     summary.prompt_id = meta.prompt_id or ""
     summary.prompt_title = meta.prompt_title or ""
-    summary.title = meta.title or summary.prompt_title or summary.prompt_id or summary.id
+    summary.title = meta.title or meta.default_title or summary.id
     summary.started_at = meta.started_at or ""
     summary.state = meta.state or ""
     summary.kind = meta.session_kind

@@ -1,5 +1,10 @@
 """Progress over time, as numbers: the trend series the home screen draws, and the
-stage-by-stage comparison of two rehearsals of the same prompt. Qt-free."""
+stage-by-stage comparison of two rehearsals of the same prompt. Qt-free.
+
+Full mocks and drills are never mixed in one series: a 13-minute drill of the solution
+stage says nothing about a 45-minute mock's overruns. Mocks (and imports, which are
+mocks made elsewhere) make one series, the drills of each stage one each, and the quick
+drills one."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.analysis.model import Analysis
+from app.sessions.meta import DRILL, IMPORT, MOCK, QUICK
 from app.sessions.summary import SessionSummary
 from app.stages import CATEGORIES, STAGE_IDS, STAGE_TITLES
 
@@ -42,6 +48,38 @@ TREND_METRICS: tuple[TrendMetric, ...] = (
     TrendMetric("fillers_per_minute", "Fillers", "/min", False,
                 lambda s: s.fillers_per_minute, 1),
 )
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """Sessions that are comparable over time: "mock", "drill:<stage>" or "quick"."""
+
+    key: str
+    title: str
+
+
+MOCKS = TrendSeries("mock", "Full mocks")
+
+
+def series_key(summary: SessionSummary) -> str | None:
+    """The series a session belongs to (None: in no trend, e.g. a retake)."""
+    if summary.kind in (MOCK, IMPORT):
+        return MOCKS.key
+    if summary.kind == DRILL and summary.scope:
+        return f"drill:{summary.scope}"
+    return "quick" if summary.kind == QUICK else None
+
+
+def trend_series(summaries: Iterable[SessionSummary]) -> list[TrendSeries]:
+    """The series there are sessions for: the mocks always, then each drilled stage in
+    interview order, then the quick drills."""
+    keys = {series_key(s) for s in summaries}
+    out = [MOCKS]
+    out += [TrendSeries(f"drill:{st}", f"Drills of {STAGE_TITLES[st]}")
+            for st in STAGE_IDS if f"drill:{st}" in keys]
+    if "quick" in keys:
+        out.append(TrendSeries("quick", "Quick drills"))
+    return out
 
 
 @dataclass(frozen=True)

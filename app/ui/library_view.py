@@ -1,7 +1,7 @@
 """The prompt library screen: filter and search the case prompts, read one, rehearse it.
 
 Thin: it renders an `app.prompts.Library` and emits intents (`promptSelected`,
-`rehearseRequested`); choosing what happens next is the caller's job.
+`rehearseRequested`, `drillRequested`); choosing what happens next is the caller's job.
 """
 
 from __future__ import annotations
@@ -91,6 +91,7 @@ class LibraryView(QWidget):
 
     promptSelected = Signal(str)
     rehearseRequested = Signal(str)
+    drillRequested = Signal(str)  # rehearse one stage of the prompt on its own
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,15 +135,19 @@ class LibraryView(QWidget):
             " border: none; border-radius: 6px; padding: 10px 26px; }"
             "#rehearseButton:disabled { background: palette(mid); }")
         self.rehearse_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.drill_button = QPushButton("Drill a stage…")
+        self.drill_button.setToolTip("Rehearse one stage of this prompt on its own: its "
+                                     "budget or a length you choose")
 
         self._layout()
         self._fill_filters()
-        self.search_box.textChanged.connect(self._refilter)
-        self.product_combo.currentIndexChanged.connect(self._refilter)
-        self.kind_combo.currentIndexChanged.connect(self._refilter)
+        self.search_box.textChanged.connect(lambda *_: self._populate())
+        self.product_combo.currentIndexChanged.connect(lambda *_: self._populate())
+        self.kind_combo.currentIndexChanged.connect(lambda *_: self._populate())
         self.prompt_list.currentItemChanged.connect(self._on_current_changed)
         self.length_combo.currentIndexChanged.connect(self._render_detail)
         self.rehearse_button.clicked.connect(self._on_rehearse)
+        self.drill_button.clicked.connect(self._on_drill)
         self.rehearse_button.setToolTip("Set up a rehearsal of this prompt (Enter in the list)")
         self.prompt_list.itemActivated.connect(lambda _item: self._on_rehearse())
         self._populate()
@@ -180,6 +185,7 @@ class LibraryView(QWidget):
         actions.addStretch(1)
         actions.addWidget(QLabel("Length:"))
         actions.addWidget(self.length_combo)
+        actions.addWidget(self.drill_button)
         actions.addWidget(self.rehearse_button)
         rv.addLayout(actions)
 
@@ -297,9 +303,6 @@ class LibraryView(QWidget):
                 "left out. Run <code>debrief prompts check</code>.</small>")
             self.problems_label.setToolTip("\n".join(str(p) for p in problems[:20]))
 
-    def _refilter(self) -> None:
-        self._populate()
-
     def _on_current_changed(self, current: QListWidgetItem | None,
                             _previous: QListWidgetItem | None) -> None:
         if current is None:
@@ -328,8 +331,8 @@ class LibraryView(QWidget):
 
     def _render_detail(self) -> None:
         prompt = self.current_prompt()
-        self.rehearse_button.setEnabled(prompt is not None)
-        self.length_combo.setEnabled(prompt is not None)
+        for widget in (self.rehearse_button, self.drill_button, self.length_combo):
+            widget.setEnabled(prompt is not None)
         if prompt is None:
             self.title_label.setText("No prompt matches")
             self.meta_label.setText("Clear the search or pick another product or kind.")
@@ -389,3 +392,7 @@ class LibraryView(QWidget):
     def _on_rehearse(self) -> None:
         if self._prompt is not None:
             self.rehearseRequested.emit(self._prompt.id)
+
+    def _on_drill(self) -> None:
+        if self._prompt is not None:
+            self.drillRequested.emit(self._prompt.id)

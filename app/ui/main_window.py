@@ -93,9 +93,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.home.rehearseRequested.connect(lambda: self.show_page(self.library_view))
+        self.home.quickRequested.connect(self.prepare_quick_drill)
         self.home.openRequested.connect(self.open_session)
         self.home.settingsRequested.connect(self.open_settings)
         self.library_view.rehearseRequested.connect(self.prepare_rehearsal)
+        self.library_view.drillRequested.connect(self.prepare_drill)
+        self.review.stage_menu.drillRequested.connect(self.prepare_drill)
         self.rehearse.cancelled.connect(lambda: self.show_page(self.library_view))
         self.rehearse.recordingStarted.connect(self._recording_started)
         self.rehearse.finished.connect(self._rehearsal_finished)
@@ -124,8 +127,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
         page.setProperty("navButton", button)
 
-    def show_page(self, page: QWidget) -> None:
-        if page is self.rehearse and self.rehearse.showing_setup:
+    def show_page(self, page: QWidget, setup: bool = True) -> None:
+        if setup and page is self.rehearse and self.rehearse.showing_setup:
             # The sidebar's way in: the same setup as "Rehearse this prompt…".
             self.rehearse.show_setup(self.library_view.current_prompt())
         self.pages.setCurrentWidget(page)
@@ -183,8 +186,32 @@ class MainWindow(QMainWindow):
     def prepare_rehearsal(self, prompt_id: str) -> None:
         """From the library: the setup page with this prompt at the chosen length."""
         prompt = self.library_view.current_prompt() or self.library.get(prompt_id)
-        self.rehearse.show_setup(prompt)
-        self.show_page(self.rehearse)
+        self.rehearse.show_setup(prompt, stage="")
+        self.show_page(self.rehearse, setup=False)
+
+    def prepare_drill(self, prompt_id: str, stage: str = "") -> None:
+        """From the library or a review: the setup of a drill of one stage of the prompt
+        (the solution stage when none is given)."""
+        current = self.library_view.current_prompt()
+        try:
+            prompt = current if current and current.id == prompt_id else \
+                self.library.get(prompt_id)
+        except DebriefError as exc:
+            self.error(str(exc))
+            return
+        ids = [s.id for s in prompt.stages]
+        stage = stage if stage in ids else "solution" if "solution" in ids else ids[0]
+        self.rehearse.show_setup(prompt, stage=stage)
+        self.show_page(self.rehearse, setup=False)
+
+    def prepare_quick_drill(self) -> None:
+        """From home: the setup of a quick warm-up on one rubric item."""
+        try:
+            self.rehearse.show_quick()
+        except DebriefError as exc:
+            self.error(str(exc))
+            return
+        self.show_page(self.rehearse, setup=False)
 
     def _recording_started(self, session_path: str) -> None:
         from app.transcription.hint_words import case_vocabulary
@@ -198,7 +225,8 @@ class MainWindow(QMainWindow):
         captions.setVisible(bool(self.settings.value(CAPTIONS)))
         captions.set_lines([])
         self.live.captions.connect(captions.set_lines)
-        prompt = self.rehearse.setup.prompt
+        # A quick drill has no case: no product name to listen for.
+        prompt = None if self.rehearse.setup.quick else self.rehearse.setup.prompt
         words = (prompt.product,) if prompt is not None else ()
         self.live.begin(session_path, tuple(case_vocabulary(words)))
 

@@ -1,11 +1,12 @@
 """A rehearsal in a child process, for the kill trials: the real Rehearsal and Recorder.
 
-    python rehearsal_child.py ROOT SEED
+    python rehearsal_child.py ROOT SEED [drill]
 
 Starts a rehearsal whose session folder goes under ROOT, prints `live` once the clock
 runs, then every 0.1 s `t AUDIO` (the audio time reached) and, after each stage change
 is saved, `marks JSON` (the clock's stage marks). Stage changes, marks and short pauses
-come at random times drawn from SEED. Runs until killed (or 30 s).
+come at random times drawn from SEED. Runs until killed (or 30 s). With `drill`, the
+rehearsal is a drill of the plan's third stage alone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.prompts.plan import Plan, StageBudget
+from app.prompts.plan import Plan, StageBudget, stage_plan
 from app.rehearsal.rehearsal import Rehearsal
 from app.stages import STAGE_IDS
 
@@ -28,6 +29,8 @@ def main() -> int:
     rng = random.Random(seed)
     plan = Plan(tuple(StageBudget(s, s.title(), 60.0) for s in STAGE_IDS),
                 prompt_id="kill-trial", prompt_title=f"Kill trial {seed}", minutes=6)
+    if sys.argv[3:] == ["drill"]:
+        plan = stage_plan(plan, STAGE_IDS[2], 45.0)
     rehearsal = Rehearsal(plan, root=root)
     rehearsal.open()
     while not rehearsal.started:

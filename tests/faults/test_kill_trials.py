@@ -49,14 +49,15 @@ class Trial:
     wall: float = 0.0
 
 
-def _run_trial(seed: int, root: Path) -> Trial:
-    """Start a child, kill it at a random moment, return what it reported."""
+def _run_trial(seed: int, root: Path, *mode: str) -> Trial:
+    """Start a child (`mode`: its extra arguments), kill it at a random moment, return
+    what it reported."""
     began = time.monotonic()
     trial = Trial(seed, random.Random(seed).uniform(1.5, 4.0))
     root.mkdir(parents=True)
     err_path = root.with_suffix(".stderr")
     with open(err_path, "w") as err:
-        proc = subprocess.Popen([sys.executable, str(CHILD), str(root), str(seed)],
+        proc = subprocess.Popen([sys.executable, str(CHILD), str(root), str(seed), *mode],
                                 stdout=subprocess.PIPE, stderr=err, text=True)
     live = threading.Event()
 
@@ -128,10 +129,11 @@ def _check(trial: Trial, root: Path) -> list[str]:
     recovered = load_marks(folder.marks_path, duration=duration)
     # The kill may fall between saving a stage change and reporting it: what was
     # reported, less its last entry, is always saved; beyond that the file may be newer.
-    reported = [m for m in trial.marks if m[1] <= duration] or [("problem", 0.0)]
+    first = (meta.scope or "problem", 0.0)  # a drill's one stage
+    reported = [m for m in trial.marks if m[1] <= duration] or [first]
     same = [(s, round(t, 3)) for s, t in recovered[:len(reported) - 1]] == [
         (s, round(t, 3)) for s, t in reported[:-1]]
-    if not same or recovered[0] != ("problem", 0.0):
+    if not same or recovered[0] != first:
         problems.append(f"marks {recovered} after reporting {trial.marks}")
     if meta.duration != pytest.approx(duration, abs=0.01):
         problems.append(f"session.json duration {meta.duration} vs {duration:.3f}")
@@ -151,3 +153,14 @@ def test_twenty_random_kills_all_recover(speech_loop, tmp_path):
     assert not failures, failures
     kills = [t.kill_after for t in trials]
     assert max(kills) - min(kills) > 1.5  # spread over the window, not one moment
+
+
+def test_a_killed_drill_recovers_as_a_drill_of_its_stage(speech_loop, tmp_path):
+    root = tmp_path / "drill"
+    trial = _run_trial(3, root, "drill")
+    assert not _check(trial, root)
+    assert trial.folder is not None
+    meta = SessionFolder(trial.folder).read_meta()
+    assert (meta.state, meta.session_kind, meta.scope) == ("recovered", "drill", "solution")
+    assert meta.budget("solution") == 45.0
+    assert [s for s, _ in load_marks(SessionFolder(trial.folder).marks_path)] == ["solution"]

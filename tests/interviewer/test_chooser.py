@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import DebriefError
 from app.interviewer.chooser import Coverage, choose_followup
-from app.interviewer.followups import load_followups
+from app.prompts.followups import load_followups
 from app.prompts.rubric import known_rubric
 from app.stages import STAGE_IDS
 from app.transcript import INTERVIEWER, Segment

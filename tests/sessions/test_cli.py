@@ -174,3 +174,19 @@ def test_a_damaged_session_json_costs_only_what_it_holds(stored: list[Path], cap
     out = capsys.readouterr().out
     assert "kept in its own file" in out and "## Rubric" in out
     assert "session.json" in caplog.text and "not valid JSON" in caplog.text
+
+
+def test_sessions_list_titles_drills_clearly(data_dir, capsys):
+    from datetime import datetime
+
+    from sample_sessions import write_sample_drill
+
+    from app.paths import sessions_dir
+
+    write_sample_drill(sessions_dir(), datetime(2026, 11, 2, 9, 0))
+    write_sample_drill(sessions_dir(), datetime(2026, 11, 3, 9, 0), quick="signature-check")
+    assert main(["sessions", "list"]) == 0
+    quick, drill = capsys.readouterr().out.splitlines()[1:]
+    assert drill.split()[1] == "drill"
+    assert drill.endswith("Drill: Solution, API-first — Design an API for scheduled messages")
+    assert quick.split()[1] == "quick" and quick.endswith("Quick drill: Signature validation")

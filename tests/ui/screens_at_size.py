@@ -59,7 +59,9 @@ def assert_fits(window: QWidget, qtbot, name: str) -> None:
 def assert_rehearsal_fits(window: MainWindow, qtbot, name: str) -> None:
     assert_fits(window, qtbot, name)
     view = window.rehearse.view
-    for widget in (view.buttons["finish"], view.buttons["next"], view.stages):
+    one_stage = view.stages.count() == 1  # a drill: no stage to move on to
+    for widget in (view.buttons["finish"], view.stages,
+                   *(() if one_stage else (view.buttons["next"],))):
         assert fully_shown(widget, window), (name, widget)
     for row in range(view.stages.count()):
         assert fully_shown(view.stages.times_label(row), window), (name, row)
@@ -154,3 +156,69 @@ def test_every_rehearsal_state_fits(window, qtbot, pulse):
     assert not window.recording_badge.isVisible()
     with qtbot.waitSignal(screen.finished, timeout=10000):
         QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_every_drill_state_fits(window, qtbot, pulse, stored):
+    from datetime import datetime, timedelta
+
+    from sample_sessions import write_sample_drill
+
+    from app.paths import sessions_dir
+
+    start = datetime(2026, 11, 1, 9, 0)
+    for day in range(3):
+        write_sample_drill(sessions_dir(), start + timedelta(days=2 * day))
+    quick = write_sample_drill(sessions_dir(), start + timedelta(days=7),
+                               quick="signature-check",
+                               said=("We sign the payload with an HMAC of the body.",
+                                     "Their server checks the signature before trusting it."))
+    drill = write_sample_drill(sessions_dir(), start + timedelta(days=8))
+    window.home.reload()
+    kinds = window.home.list.kind_filter
+    kinds.setCurrentIndex(kinds.findText("Drills"))
+    assert window.home.trends.series_combo.currentData() == "drill:solution"
+    assert_fits(window, qtbot, "home-drills")
+    kinds.setCurrentIndex(0)
+    assert_fits(window, qtbot, "home-kinds")
+
+    window.show_page(window.library_view)
+    window.library_view.select(PROMPT)
+    assert window.library_view.drill_button.isEnabled()
+    assert_fits(window, qtbot, "library-drill-button")
+    window.library_view.drill_button.click()
+    setup = window.rehearse.setup
+    assert setup.stage == "solution" and setup.drill_minutes.isVisible()
+    assert_fits(window, qtbot, "drill-setup")
+
+    clock = FakeClock()
+    screen = window.rehearse
+    screen._now = clock
+    setup.start_button.click()
+    qtbot.waitUntil(lambda: screen.rehearsal is not None and screen.rehearsal.started,
+                    timeout=10000)
+    assert screen.view.stages.count() == 1
+    assert_rehearsal_fits(window, qtbot, "drill-rehearsal")
+    clock.advance(14 * 60)  # past the stage's 13 minutes
+    screen.refresh()
+    assert_rehearsal_fits(window, qtbot, "drill-overrun")
+    with qtbot.waitSignal(screen.finished, timeout=10000):
+        QTest.keyClick(screen.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    window.open_session(drill.path.name)
+    assert window.review.title.text().startswith("Drill: Solution, API-first")
+    assert_fits(window, qtbot, "drill-review")
+
+    window.prepare_quick_drill()
+    assert setup.quick and setup.quick_combo.isVisible()
+    assert_fits(window, qtbot, "quick-setup")
+    setup.start_button.click()
+    qtbot.waitUntil(lambda: screen.rehearsal is not None and screen.rehearsal.started
+                    and not screen.rehearsal.finished, timeout=10000)
+    screen.refresh()
+    assert screen.view.probe_card.isVisible()  # the question, as the clock starts
+    assert_rehearsal_fits(window, qtbot, "quick-rehearsal")
+    with qtbot.waitSignal(screen.finished, timeout=10000):
+        QTest.keyClick(screen.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.open_session(quick.path.name)
+    assert window.review.title.text() == "Quick drill: Signature validation"
+    assert_fits(window, qtbot, "quick-review")

@@ -14,7 +14,7 @@ from app.analysis.model import Analysis
 from app.sessions.store import SessionStore
 from app.sessions.trend_series import TREND_METRICS, compare_stages
 from app.ui.home import HomeView
-from app.ui.home.session_model import DATE, FLAGS, ID_ROLE, PLATFORM, TITLE
+from app.ui.home.session_model import DATE, FLAGS, ID_ROLE, PLATFORM, PRODUCT, TITLE
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_filter_by_product_prompt_and_text(qtbot, home: HomeView, stored: list[P
     combo = home.list.product_filter
     combo.setCurrentIndex(combo.findData("Verify"))
     assert len(shown_ids(home)) == 2
-    assert {cell(home, r, 2) for r in range(2)} == {"Verify"}
+    assert {cell(home, r, PRODUCT) for r in range(2)} == {"Verify"}
     # Trends follow the filter: two sessions, drawn from exactly those.
     assert len(home.trends.charts["platform_share"].points) == 2
     assert "Verify" in home.trends.heading.text()

@@ -176,3 +176,19 @@ def test_a_damaged_marks_file_is_one_message_naming_it(qtbot, screen: ReviewScre
     assert screen.review.analysis.stages[2].start == 120.0
     assert screen.timeline.handle_x(2) == pytest.approx(screen.timeline._x(120.0))
     assert screen.status.text() == ""
+
+
+def test_the_stage_menu_offers_to_drill_the_stage_at_that_moment(qtbot, screen: ReviewScreen):
+    strip = screen.timeline
+    menu = strip.context_menu_at(_x_at(strip, 200.0))  # the solution stage runs 120-330 s
+    drill = _action(menu, "drill")
+    assert drill.isEnabled() and SOLUTION in drill.text()
+    with qtbot.waitSignal(screen.stage_menu.drillRequested) as asked:
+        drill.trigger()
+    assert asked.args == [screen.review.meta.prompt_id, "solution"]
+    # A session without a case prompt (a quick drill) has nothing to drill.
+    meta = json.loads(screen.review.folder.meta_path.read_text())
+    screen.review.folder.meta_path.write_text(json.dumps({**meta, "prompt_id": ""}))
+    screen.open(screen.review.folder.path)
+    drill = _action(strip.context_menu_at(_x_at(strip, 200.0)), "drill")
+    assert not drill.isEnabled() and "no case prompt" in drill.toolTip()

@@ -1,6 +1,7 @@
 """The home screen: start a rehearsal, every past session, and progress over time.
 
-It emits intents (`rehearseRequested`, `openRequested(id)`, `settingsRequested`) for
+It emits intents (`rehearseRequested`, `quickRequested`, `openRequested(id)`,
+`settingsRequested`) for
 the main window to act on, and handles what lives entirely here: editing the list,
 comparing two sessions, importing a recording or transcript.
 """
@@ -40,6 +41,7 @@ class HomeView(QWidget):
     """Start button, session list and trends, side by side."""
 
     rehearseRequested = Signal()
+    quickRequested = Signal()  # a warm-up on one rubric item, without a case
     openRequested = Signal(str)  # session id
     settingsRequested = Signal()
     sessionImported = Signal(str)  # session id, after an import finished
@@ -76,6 +78,11 @@ class HomeView(QWidget):
             "padding: 6px 16px; font-weight: bold; }"
             "QPushButton#primary:hover { background: palette(link); }")
         self.start_button.clicked.connect(self.rehearseRequested)
+        self.quick_button = QPushButton("Quick drill…")
+        self.quick_button.setToolTip("A 60-90 second warm-up on one rubric item, without a "
+                                     "case")
+        self.quick_button.setMinimumHeight(36)
+        self.quick_button.clicked.connect(self.quickRequested)
         self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Add a recording (WAV, FLAC, MP3, M4A) or a transcript "
                                       "(SRT, WebVTT) made elsewhere")
@@ -92,7 +99,7 @@ class HomeView(QWidget):
         top = QHBoxLayout()
         top.addLayout(heading, 1)
         for button in (self.settings_button, self.compare_button, self.import_button,
-                       self.start_button):
+                       self.quick_button, self.start_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.list = SessionList(self.store)
@@ -125,10 +132,18 @@ class HomeView(QWidget):
 
     def _update_trends(self, *_: object) -> None:
         visible = self.list.proxy.visible()
-        scope = " · ".join(c.currentText() for c in (self.list.product_filter,
+        scope = " · ".join(c.currentText() for c in (self.list.kind_filter,
+                                                    self.list.product_filter,
                                                     self.list.prompt_filter)
                            if c.currentIndex() > 0)
         self.trends.set_summaries(visible, scope)
+        # The trends follow the kind filter: drills chart the drills of a stage.
+        kinds = tuple(self.list.kind_filter.currentData() or ())
+        combo = self.trends.series_combo
+        drills = "drill" in kinds
+        if kinds and drills == (combo.currentData() == "mock"):
+            self.trends.show_series(combo.itemData(1) if drills and combo.count() > 1
+                                    else "mock")
         total = len(self.list.model.rows)
         if total:
             newest = max(self.list.model.rows, key=lambda s: s.started_at)

@@ -1,6 +1,6 @@
-"""The table of past sessions: sort by any column, filter by text, prompt or product
-area, rename in place (F2 or the menu), notes, delete with an undo bar, open with a
-double-click or Enter."""
+"""The table of past sessions (retakes live in their parent's review, not here): sort by
+any column, filter by text, kind, prompt or product area, rename in place (F2 or the
+menu), notes, delete with an undo bar, open with a double-click or Enter."""
 
 from __future__ import annotations
 
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DebriefError
+from app.sessions.meta import RETAKE
 from app.sessions.store import SessionStore
 from app.sessions.summary import SessionSummary
 from app.sessions.trash import Trashed
 from app.ui.home.session_model import (
     DATE,
     ID_ROLE,
+    KIND_FILTERS,
     TITLE,
     SessionFilterProxy,
     SessionTableModel,
@@ -87,6 +89,12 @@ class SessionList(QWidget):
         self.search = QLineEdit(placeholderText="Search titles, prompts, notes")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.kind_filter = QComboBox()
+        self.kind_filter.setToolTip("Show every session, or only full mocks, drills or imports")
+        for label, kinds in KIND_FILTERS:
+            self.kind_filter.addItem(label, kinds)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_filter(kinds=tuple(self.kind_filter.currentData() or ())))
         self.product_filter = QComboBox()
         self.product_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_filter(product=self.product_filter.currentData() or ""))
@@ -102,6 +110,7 @@ class SessionList(QWidget):
             combo.setMinimumContentsLength(12)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
+        filters.addWidget(self.kind_filter)
         filters.addWidget(self.product_filter, 1)
         filters.addWidget(self.prompt_filter, 1)
 
@@ -165,7 +174,7 @@ class SessionList(QWidget):
 
     def reload(self) -> None:
         """Read the store again (after a rehearsal, an import, an analysis)."""
-        rows = self.store.list()
+        rows = [r for r in self.store.list() if r.kind != RETAKE]
         self.model.set_rows(rows)
         self._fill_filter(self.product_filter, "All product areas",
                           sorted({(r.product, r.product) for r in rows if r.product}))

@@ -1,5 +1,5 @@
 """The session list as a Qt model: SessionSummary rows as table cells, and the proxy
-that sorts and filters them (by text, product area and prompt)."""
+that sorts and filters them (by text, kind, product area and prompt)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QWidget
 
+from app.sessions.meta import DRILL, IMPORT, KIND_LABELS, MOCK, QUICK
 from app.sessions.summary import SessionSummary
 
-COLUMNS = ("Date", "Session", "Product", "Length", "Platform", "Rubric", "Flags")
-DATE, TITLE, PRODUCT, LENGTH, PLATFORM, RUBRIC, FLAGS = range(len(COLUMNS))
+COLUMNS = ("Date", "Kind", "Session", "Product", "Length", "Platform", "Rubric", "Flags")
+DATE, KIND, TITLE, PRODUCT, LENGTH, PLATFORM, RUBRIC, FLAGS = range(len(COLUMNS))
+# The kind filter: its label and the kinds it lets through (none: every kind).
+KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("All", ()), ("Mocks", (MOCK,)), ("Drills", (DRILL, QUICK)), ("Imports", (IMPORT,)))
+_KIND_TIPS = {MOCK: "A full mock interview", DRILL: "One stage of a case, rehearsed alone",
+              QUICK: "A warm-up on one rubric item", IMPORT: "A recording or transcript "
+              "made elsewhere"}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -34,8 +41,10 @@ def _date(iso: str) -> str:
 
 
 def _length(seconds: float) -> str:
-    m = round(seconds / 60)
-    return f"{m} min" if seconds else "—"
+    if not seconds:
+        return "—"
+    # A quick drill is a minute or so: in seconds, not "0 min" or "1 min".
+    return f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -113,16 +122,25 @@ class SessionTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and s.damaged:
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and col == KIND and s.kind != MOCK:
+            font = QFont()  # drills and imports stand out from the mocks
+            font.setBold(True)
+            return font
         return None
 
     @staticmethod
     def _display(s: SessionSummary, col: int) -> str:
         if col == DATE:
             return _date(s.started_at)
+        if col == KIND:
+            return KIND_LABELS.get(s.kind, s.kind)
         if col == TITLE:
             if s.damaged:
                 return f"{s.title} — damaged"
-            return f"{s.title} (notes)" if s.notes else s.title
+            # The Kind column says "Drill": the title need not ("Drill: Metrics — ...").
+            title = s.title.removeprefix(f"{KIND_LABELS.get(s.kind)}: ") \
+                if s.kind in (DRILL, QUICK) else s.title
+            return f"{title} (notes)" if s.notes else title
         if col == PRODUCT:
             return s.product
         if col == LENGTH:
@@ -140,6 +158,7 @@ class SessionTableModel(QAbstractTableModel):
         missing = -1.0  # unanalysed sessions sort below any real number
         return {
             DATE: s.started_at,
+            KIND: s.kind,
             TITLE: s.title.casefold(),
             PRODUCT: s.product.casefold(),
             LENGTH: s.duration,
@@ -154,6 +173,8 @@ class SessionTableModel(QAbstractTableModel):
             return f"This session cannot be read: {s.damaged}"
         if col == FLAGS and s.top_flags:
             return "\n".join(s.top_flags)
+        if col == KIND:
+            return _KIND_TIPS.get(s.kind)
         if col == TITLE:
             parts = [s.prompt_title or s.prompt_id]
             if s.notes:
@@ -171,17 +192,20 @@ class SessionTableModel(QAbstractTableModel):
 
 
 class SessionFilterProxy(QSortFilterProxyModel):
-    """Filters by free text (title, prompt, product, notes), product area and prompt."""
+    """Filters by free text (title, prompt, product, notes), kind, product area and
+    prompt."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = ""
         self.product = ""
         self.prompt_id = ""
+        self.kinds: tuple[str, ...] = ()  # none: every kind
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, text: str | None = None, product: str | None = None,
-                   prompt_id: str | None = None) -> None:
+                   prompt_id: str | None = None, kinds: tuple[str, ...] | None = None
+                   ) -> None:
         # Qt 6.9 replaced invalidateFilter() with begin/endFilterChange().
         modern = hasattr(self, "beginFilterChange")
         if modern:
@@ -192,6 +216,8 @@ class SessionFilterProxy(QSortFilterProxyModel):
             self.product = product
         if prompt_id is not None:
             self.prompt_id = prompt_id
+        if kinds is not None:
+            self.kinds = kinds
         if modern:
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
@@ -199,6 +225,8 @@ class SessionFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         s: SessionSummary = self.sourceModel().rows[row]  # type: ignore[attr-defined]
+        if self.kinds and s.kind not in self.kinds:
+            return False
         if self.product and s.product != self.product:
             return False
         if self.prompt_id and s.prompt_id != self.prompt_id:

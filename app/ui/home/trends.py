@@ -1,6 +1,7 @@
 """Small charts of progress across sessions, painted with QPainter: one per metric
 (platform share, UI minutes in the solution stage, rubric coverage, stage overruns,
-pace, fillers), oldest session on the left. The numbers come from
+pace, fillers), oldest session on the left, for one series at a time: the full mocks,
+the drills of one stage, or the quick drills. The numbers come from
 app.sessions.trend_series; the charts only draw them."""
 
 from __future__ import annotations
@@ -18,10 +19,27 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.sessions.summary import SessionSummary
-from app.sessions.trend_series import TREND_METRICS, TrendMetric, TrendPoint, trend_points
+from app.sessions.trend_series import (
+    MOCKS,
+    TREND_METRICS,
+    TrendMetric,
+    TrendPoint,
+    series_key,
+    trend_points,
+    trend_series,
+)
 from app.ui.theme import is_dark, series_color
 
 GOOD, BAD = QColor("#009E73"), QColor("#D55E00")  # Okabe-Ito green / vermillion
@@ -209,6 +227,13 @@ class TrendsPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # two lines beside a long series name, never cut
+        self.series_combo = QComboBox()
+        self.series_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.series_combo.setToolTip("Mocks and drills are charted apart: pick which")
+        self.series_combo.currentIndexChanged.connect(lambda: self._draw())
+        self._rows: list[SessionSummary] = []
+        self._scope = ""
         self.charts: dict[str, TrendChart] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -218,7 +243,10 @@ class TrendsPanel(QWidget):
             grid.addWidget(chart, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.series_combo)
+        layout.addLayout(head)
         layout.addLayout(grid, 1)
         self.set_summaries([])
 
@@ -229,10 +257,31 @@ class TrendsPanel(QWidget):
             chart.update()
 
     def set_summaries(self, rows: list[SessionSummary], scope: str = "") -> None:
-        """Redraw every chart from `rows` (any order); `scope` names the filter."""
+        """Redraw every chart from `rows` (any order); `scope` names the filter. The
+        series on offer are those `rows` hold; the one chosen stays chosen."""
+        self._rows, self._scope = list(rows), scope
+        keep = self.series_combo.currentData() or MOCKS.key
+        self.series_combo.blockSignals(True)
+        self.series_combo.clear()
+        for series in trend_series(self._rows):
+            self.series_combo.addItem(series.title, series.key)
+        self.series_combo.setCurrentIndex(max(0, self.series_combo.findData(keep)))
+        self.series_combo.blockSignals(False)
+        self._draw()
+
+    def show_series(self, key: str) -> None:
+        """Chart the series `key` ("mock", "drill:<stage>", "quick") when there is one."""
+        self.series_combo.setCurrentIndex(max(0, self.series_combo.findData(key)))
+
+    def _draw(self) -> None:
+        key = self.series_combo.currentData() or MOCKS.key
+        rows = [r for r in self._rows if series_key(r) == key]
         for chart in self.charts.values():
             chart.set_points(trend_points(rows, chart.trend))
-        n = len(next(iter(self.charts.values())).points)
-        where = f" · {scope}" if scope else ""
+            # A drill's series shows what it measures (no solution minutes in a metrics
+            # drill); the mocks show every chart, empty or not.
+            chart.setVisible(key == MOCKS.key or bool(chart.points))
+        n = max(len(c.points) for c in self.charts.values())
+        where = f" · {self._scope}" if self._scope else ""
         self.heading.setText(f"Progress over {n} analysed session{'s' if n != 1 else ''}"
                              f"{where}")

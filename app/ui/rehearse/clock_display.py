@@ -53,7 +53,13 @@ class ClockDisplay(QFrame):
         """Show the clock's current state (called a few times a second)."""
         stage = clock.current
         n, count = clock.index + 1, len(clock.plan.stages)
-        self.stage_label.setText(f"Stage {n} of {count} · {stage.title}")
+        if count > 1:
+            self.stage_label.setText(f"Stage {n} of {count} · {stage.title}")
+        else:  # a drill: the one stage, or a quick drill's item
+            plan = clock.plan
+            self.stage_label.setText(plan.prompt_title if plan.item and not plan.prompt_id
+                                     else f"Drill · {stage.title}")
+        self.total_label.setVisible(count > 1)  # one stage: the same numbers again
         left = clock.stage_remaining()
         self.light = clock.light()
         colour = LIGHT_COLOURS[self.light]

@@ -24,6 +24,7 @@ from app.audio.devices import InputDevice
 from app.audio.recorder import RecorderState
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import ClockState, format_clock
+from app.sessions.meta import QUICK
 from app.ui.elided_label import ElidedLabel
 from app.ui.icons import icon
 from app.ui.rehearse.caption_strip import CaptionStrip
@@ -76,14 +77,14 @@ class RehearseView(QWidget):
 
         self.clock = ClockDisplay()
         self.stages = StageList()
-        stages_head = QLabel("Stages — spent / budget")
+        self.stages_head = stages_head = QLabel("Stages — spent / budget")
         stages_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
         self.prompt_label = QLabel()
         self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.prompt_label.setStyleSheet(f"font-size: 18px; color: {INK};")
-        prompt_head = QLabel("The prompt")
+        self.prompt_head = prompt_head = QLabel("The prompt")
         prompt_head.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {MUTED};")
         side_panel = QWidget()
         # A steady width while the times change, narrower on a small screen.
@@ -179,8 +180,20 @@ class RehearseView(QWidget):
     def render(self, rehearsal: Rehearsal) -> None:
         """Show the rehearsal as it is now."""
         clock, rec = rehearsal.clock, rehearsal.recorder
-        self.title_label.setText(clock.plan.prompt_title)
-        self.prompt_label.setText(clock.plan.prompt_text)
+        plan = clock.plan
+        self.title_label.setText(plan.prompt_title)
+        # A drill is one stage: no stage to move to, and the stage's hint beside the prompt.
+        one = len(plan.stages) == 1
+        quick = plan.kind == QUICK
+        text = plan.prompt_text
+        if one and not quick and plan.stages[0].hint:
+            text = f"{text}\n\nThis stage: {plan.stages[0].hint}"
+        self.prompt_label.setText(text)
+        self.prompt_head.setText("The question" if quick else "The prompt")
+        self.stages_head.setText(f"{'Drill' if one else 'Stages'} — spent / budget")
+        for name in ("back", "next"):
+            self.buttons[name].setVisible(not one)
+        self.keys_label.setText(key_bar_text(one))
         self.clock.render(clock, waiting=not rehearsal.started)
         self.stages.render(clock.statuses())
         self.meter.set_level(rec.level())

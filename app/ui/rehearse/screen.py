@@ -7,6 +7,8 @@
     screen.discarding.connect(stop_live_transcriber)  # before a take goes to the trash
     screen.discarded.connect(offer_undo)       # app.sessions.trash.Trashed
     screen.show_setup(prompt) / screen.start(prompt, 45, device=None)
+    screen.show_setup(prompt, stage="solution") / screen.start_drill(prompt, "solution")
+    screen.show_quick() / screen.start_quick(drill, seconds=None)
     main_window.closeEvent: if not screen.confirm_close(): event.ignore()
 
 A QTimer only refreshes the display; time comes from the monotonic clock.
@@ -27,7 +29,9 @@ from app.audio.recorder import Recorder
 from app.errors import DebriefError
 from app.interviewer.live_run import LiveInterviewer
 from app.prompts import Prompt
-from app.prompts.plan import plan_from_prompt
+from app.prompts.drills import drill_plan, quick_plan
+from app.prompts.plan import Plan, plan_from_prompt
+from app.prompts.quick_drills import QuickDrill, load_quick_drills
 from app.rehearsal.rehearsal import Rehearsal
 from app.rehearsal.stage_clock import Event, Light, format_clock
 from app.sessions.trash import Trashed, move_to_trash
@@ -86,8 +90,10 @@ class RehearsalScreen(QWidget):
         layout.addWidget(self.stack)
 
         self.setup.startRequested.connect(self.start)
+        self.setup.drillRequested.connect(self.start_drill)
+        self.setup.quickRequested.connect(self.start_quick)
         self.setup.cancelRequested.connect(self.cancelled)
-        self.summary.againRequested.connect(lambda: self.show_setup(self.setup.prompt))
+        self.summary.againRequested.connect(self._again)
         v = self.view
         v.nextRequested.connect(lambda: self._act(self._rehearsal().next_stage))
         v.backRequested.connect(lambda: self._act(self._rehearsal().previous_stage))
@@ -114,19 +120,50 @@ class RehearsalScreen(QWidget):
 
     # --- setup -----------------------------------------------------------------------
 
-    def show_setup(self, prompt: Prompt | None = None) -> None:
-        """Show the setup page, with `prompt` chosen (added if not in the list)."""
-        if prompt is not None:
+    def show_setup(self, prompt: Prompt | None = None, stage: str | None = None) -> None:
+        """Show the setup page, with `prompt` chosen (added if not in the list), and
+        `stage` to drill ("" for the whole case; None keeps the choice)."""
+        if prompt is not None or self.setup.quick:
             prompts = self.setup._prompts
-            if prompt not in prompts:
+            if prompt is not None and prompt not in prompts:
                 prompts = [*prompts, prompt]
-            self.setup.set_prompts(prompts, prompt)
+            self.setup.set_prompts(prompts, prompt or self.setup.prompt)
+        if stage is not None:
+            self.setup.choose_stage(stage)
         self.setup.refresh_devices()
         self.stack.setCurrentWidget(self.setup)
+
+    def show_quick(self, drill: QuickDrill | None = None) -> None:
+        """Show the setup of a quick drill, `drill` chosen (DebriefError when the bank
+        cannot be read)."""
+        self.setup.set_quick_drills(load_quick_drills(), drill)
+        self.setup.refresh_devices()
+        self.stack.setCurrentWidget(self.setup)
+
+    def _again(self) -> None:
+        if self.setup.quick:
+            self.show_quick(self.setup.drill)
+        else:
+            self.show_setup(self.setup.prompt)
 
     def start(self, prompt: Prompt, minutes: int, device: int | str | None = None) -> bool:
         """Start rehearsing `prompt` for `minutes` on `device` (None: system default).
         False (with the reason on the setup page) when the microphone cannot be opened."""
+        return self._begin(plan_from_prompt(prompt, minutes), prompt.rubric, device)
+
+    def start_drill(self, prompt: Prompt, stage: str, seconds: float | None = None,
+                    device: int | str | None = None) -> bool:
+        """Rehearse one stage of `prompt` (as scaled) alone, for `seconds` (its budget
+        by default): its hint, its probes and the rubric items due in it."""
+        return self._begin(drill_plan(prompt, stage, seconds), prompt.rubric, device)
+
+    def start_quick(self, drill: QuickDrill, seconds: float | None = None,
+                    device: int | str | None = None) -> bool:
+        """Run a quick drill: its question at the start, then the answer's budget."""
+        return self._begin(quick_plan(drill, seconds), (drill.item,), device)
+
+    def _begin(self, plan: Plan, rubric: tuple[str, ...],
+               device: int | str | None) -> bool:
         if self.rehearsal is not None and not self.rehearsal.finished:
             return False
         self.setup.stop_monitor()
@@ -134,7 +171,6 @@ class RehearsalScreen(QWidget):
         settings = Settings()
         self._chime = self._chime_player if settings.value(CHIME) else None
         self._warn_at = settings.warn_at
-        plan = plan_from_prompt(prompt, minutes)
         rehearsal = Rehearsal(plan, device, now=self._now, recorder_factory=self._factory,
                               warn_at=self._warn_at)
         try:
@@ -145,7 +181,7 @@ class RehearsalScreen(QWidget):
             return False
         self.rehearsal = rehearsal
         # The spoken interviewer asks the probes (and follow-ups) instead of the clock.
-        self.interviewer = (LiveInterviewer(rehearsal, settings.voice, prompt.rubric)
+        self.interviewer = (LiveInterviewer(rehearsal, settings.voice, rubric)
                             if settings.voice.enabled else None)
         if self.interviewer is not None:
             self.interviewer.start()

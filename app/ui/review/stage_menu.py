@@ -1,8 +1,8 @@
 """The stage menu for a moment of the recording: "Start <stage> here" for each stage
 (greyed out, with the reason, where the stage cannot start), remove the stage around
-that moment, reset to the stages the session came with, and undo the last edit. The
-timeline shows it on a right-click, the transcript as a submenu; its actions only emit
-intents."""
+that moment, reset to the stages the session came with, undo the last edit, and drill
+the stage at that moment on its own. The timeline shows it on a right-click, the
+transcript as a submenu; its actions only emit intents."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class StageMenu(QObject):
     removeRequested = Signal(int)  # index into analysis.stages
     resetRequested = Signal()
     undoRequested = Signal()
+    drillRequested = Signal(str, str)  # prompt id, stage: rehearse that stage alone
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,4 +70,12 @@ class StageMenu(QObject):
             undo.setData("undo")
             undo.setShortcut(QKeySequence.StandardKey.Undo)
             undo.triggered.connect(self.undoRequested)
+        menu.addSeparator()
+        stage, prompt_id = stages[span].stage, r.meta.prompt_id or ""
+        drill = menu.addAction(f"Drill “{here}” on its own…")
+        drill.setData("drill")
+        drill.setEnabled(bool(prompt_id))
+        drill.setToolTip("Rehearse this stage alone: its budget, hint, probes and rubric items"
+                         if prompt_id else "This session has no case prompt to drill")
+        drill.triggered.connect(lambda: self.drillRequested.emit(prompt_id, stage))
         return menu

@@ -1,7 +1,10 @@
-"""The bank of follow-up questions per rubric item, from resources/followups.toml."""
+"""The bank of follow-up questions per rubric item, from resources/followups.toml, and
+the one home of which stages each rubric item is due in (what the interviewer asks
+about there, and what a drill of that stage is scored on)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,3 +70,15 @@ def load_followups(path: Path | None = None) -> dict[str, FollowupItem]:
                                       _texts(raw.get("questions"), f"item {item_id}: questions",
                                              path), by_prompt)
     return items
+
+
+def due_in(stage: str, rubric: Sequence[str], path: Path | None = None) -> tuple[str, ...]:
+    """The items of `rubric` (in its order) that are due in `stage`."""
+    bank = load_followups(path)
+    return tuple(i for i in dict.fromkeys(rubric) if i in bank and stage in bank[i].stages)
+
+
+def first_stage(item: str, path: Path | None = None) -> str:
+    """The first stage `item` is due in ("solution" for an item the bank does not know)."""
+    found = load_followups(path).get(item)
+    return found.stages[0] if found is not None else "solution"
