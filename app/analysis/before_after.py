@@ -10,7 +10,7 @@ an API-native answer's; an overrun when the take stays within its budget.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from app.analysis.findings import API_NATIVE_SHARE, EVIDENCE
@@ -68,12 +68,6 @@ class Retake:
                 "item": self.item or None, "question": self.question,
                 "budget": self.budget, "state": self.state, "fixed": self.fixed,
                 "before": side(self.before), "after": side(self.after)}
-
-
-@dataclass
-class _Scope:
-    sentences: list[LabelledSentence] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 def shares(sentences: Sequence[LabelledSentence]) -> dict[str, float]:

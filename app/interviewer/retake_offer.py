@@ -9,12 +9,12 @@ parent session, so the take is crash-safe and recovered like any rehearsal.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from app.analysis.before_after import ITEM, OVERRUN, PROBE, UI_HEAVY
+from app.analysis.before_after import ITEM, OVERRUN, PROBE, UI_HEAVY, Retake
 from app.analysis.model import Analysis, Finding
-from app.analysis.probes import probe_text, probe_topics
+from app.analysis.probes import asked_probes, probe_text, probe_topics
 from app.interviewer.followups import FollowupItem, load_followups
 from app.prompts.plan import Plan, ProbeTiming, StageBudget
 from app.sessions.meta import RETAKE
@@ -138,3 +138,9 @@ def budget_left(seconds: float, spent: float) -> str:
     """The take's countdown: "1:12 left", or how far over once it is spent."""
     left = seconds - spent
     return f"{clock(left)} left" if left >= 0 else f"{clock(-left)} over"
+
+
+def asked_before(events: object, retakes: Sequence[Retake]) -> set[str]:
+    """The questions a session and its retakes have put already (so a new take of the
+    same item gets a follow-up it has not heard)."""
+    return {p.text for p in asked_probes(events)} | {r.question for r in retakes}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from sample_sessions import SampleSpec, sample_analysis
-from sessions.retake_fixtures import PROMPT, write_parent, write_take
+from retake_sessions import PROMPT, write_parent, write_take
 
 from app.analysis.probes import AskedProbe
 from app.cli import main
