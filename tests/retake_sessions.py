@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from analysis.helpers import cues
 
@@ -34,6 +36,15 @@ PARENT_TEXTS = (
     "I would track how many accounts use the schedule feature in their first week.",
 )
 
+IDEMPOTENT = ("Every create call takes an idempotency key in a header, and a retry "
+              "with the same key returns the first schedule instead of a second one.")
+
+# Said aloud (espeak-ng), this covers idempotency as the bundled model hears it.
+SPOKEN_IDEMPOTENT = (
+    "Every create call takes an idempotency key. If their worker times out and retries "
+    "with the same key, we return the first schedule, so the patient never gets a "
+    "duplicate reminder.")
+
 
 def write_parent(texts: Sequence[str] = PARENT_TEXTS,
                  asked: Sequence[AskedProbe] = ()) -> tuple[SessionFolder, Analysis]:
@@ -57,16 +68,22 @@ def write_parent(texts: Sequence[str] = PARENT_TEXTS,
 
 
 def write_take(parent: SessionFolder, offer: RetakeOffer, texts: Sequence[str],
-               seconds: float = 90, started_at: str = "") -> SessionFolder:
-    """A finished retake of `offer` for `parent`, its answer `texts` analysed."""
+               seconds: float = 90, started_at: str = "", audio: Path | None = None,
+               state: str = "finished") -> SessionFolder:
+    """A retake of `offer` for `parent`, its answer `texts` analysed; with `audio`, that
+    recording instead, not yet transcribed (as a take recovered after a crash is)."""
     prompt = load_library().get(PROMPT)
     plan = retake_plan(offer, parent.id, seconds, prompt_id=PROMPT, prompt_title=prompt.title)
     folder = SessionFolder.create(f"retake {offer.key}", root=sessions_dir())
     log = SessionLog(folder, plan)
-    log.meta.update(retake_fields(offer, seconds, prompt.title), state="finished")
+    log.meta.update(retake_fields(offer, seconds, prompt.title), state=state)
     if started_at:
         log.meta["started_at"] = started_at
     log.save()
+    if audio is not None:
+        shutil.copyfile(audio, folder.audio_path)
+        save_marks(folder.marks_path, [StageStart(plan.stages[0].id, 0.0)])
+        return folder
     transcript = cues(list(texts))
     marks = [StageStart(plan.stages[0].id, 0.0)]
     save_marks(folder.marks_path, marks)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 
+from retake_sessions import IDEMPOTENT, PROMPT, write_parent, write_take
 from sample_sessions import SampleSpec, sample_analysis
-from retake_sessions import PROMPT, write_parent, write_take
 
 from app.analysis.probes import AskedProbe
 from app.cli import main
 from app.interviewer.followups import load_followups
 from app.interviewer.retake_offer import (
-    DEFAULT_SECONDS,
     ITEM,
     OVERRUN,
     PROBE,
@@ -28,8 +27,6 @@ from app.sessions.retakes import retakes_of
 from app.sessions.store import SessionStore
 
 CONCURRENCY_PROBE = load_library().get(PROMPT).probes[2].text
-IDEMPOTENT = ("Every create call takes an idempotency key in a header, and a retry "
-              "with the same key returns the first schedule instead of a second one.")
 
 
 def _offer(offers, what, key=None):
@@ -156,4 +153,3 @@ def test_exports_and_the_cli_carry_the_retakes(capsys):
     row = next(r for r in rows if r.startswith(take.id))
     assert row.split()[1] == "retake"
     assert "Retake: Idempotency · of Design an API for scheduled messages" in row
-    assert DEFAULT_SECONDS == 90

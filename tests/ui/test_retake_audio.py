@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from retake_sessions import PROMPT, write_parent
+from retake_sessions import PROMPT, SPOKEN_IDEMPOTENT, write_parent
 
 from app.interviewer.followups import load_followups
 from app.sessions.meta import RETAKE
@@ -18,13 +18,10 @@ from app.ui.review.take_panel import DONE, RECORDING
 
 pytestmark = [pytest.mark.audio, pytest.mark.model, pytest.mark.slow]
 
-ANSWER = ("Every create call takes an idempotency key. If their worker times out and "
-          "retries with the same key, we return the first schedule, so the patient never "
-          "gets a duplicate reminder.")
 
 
 def test_a_missed_item_is_retaken_and_shows_covered_now(pulse, speak, qtbot):
-    wav = speak(ANSWER, "answer.wav")
+    wav = speak(SPOKEN_IDEMPOTENT, "answer.wav")
     parent, analysis = write_parent()
     assert not next(r for r in analysis.rubric if r.id == "idempotency").covered
     screen = ReviewScreen(parent.path)

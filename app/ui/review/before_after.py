@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.analysis.before_after import Retake, Side
 from app.reports.retakes import share_text, verdict
@@ -40,8 +47,10 @@ class BeforeAfter(QFrame):
     (those are in the session on screen)."""
 
     jumpRequested = Signal(float)
+    transcribeRequested = Signal(str)  # the take's session id
 
-    def __init__(self, retake: Retake, parent: QWidget | None = None) -> None:
+    def __init__(self, retake: Retake, parent: QWidget | None = None,
+                 transcribing: bool = False) -> None:
         super().__init__(parent)
         self.retake = retake
         self.setObjectName("beforeAfter")
@@ -50,7 +59,8 @@ class BeforeAfter(QFrame):
         lay.setContentsMargins(8, 6, 8, 6)
         lay.setSpacing(4)
         when = readable_date(retake.started_at) if retake.started_at else retake.id
-        fixed = {True: "covered now", False: "not covered yet", None: "being transcribed"}
+        fixed = {True: "covered now", False: "not covered yet",
+                 None: "being transcribed" if transcribing else "not transcribed yet"}
         recovered = " · recovered after a crash" if retake.state == "recovered" else ""
         self.heading = _label(f"Take of {when} · {stamp(retake.budget)} · "
                               f"{fixed[retake.fixed]}{recovered}", "font-weight: 600;")
@@ -65,6 +75,12 @@ class BeforeAfter(QFrame):
         grid.addWidget(self.then, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.now, 0, 1, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(grid)
+        self.transcribe_button: QPushButton | None = None
+        if retake.after is None and not transcribing:  # a take recovered after a crash
+            self.transcribe_button = QPushButton("Transcribe this take")
+            self.transcribe_button.clicked.connect(
+                lambda: self.transcribeRequested.emit(retake.id))
+            lay.addWidget(self.transcribe_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _side(self, side: Side | None, name: str) -> QWidget:
         box = QWidget()
@@ -92,6 +108,7 @@ class BeforeAfter(QFrame):
                 col.addWidget(_label(text))
                 continue
             said = _Said(text)
+            said.setObjectName("said")
             said.setTextFormat(Qt.TextFormat.PlainText)
             said.setWordWrap(True)
             said.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -6,12 +6,14 @@ takes of it, newest first, before and after. A click on "Retake this" opens the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -22,8 +24,10 @@ from app.analysis.before_after import Retake
 from app.interviewer.retake_offer import RetakeOffer, asked_before, offers_for
 from app.review_state.session_review import SessionReview
 from app.sessions.retakes import retakes_of
+from app.ui.live_session import LiveSession
 from app.ui.review.before_after import BeforeAfter
 from app.ui.review.take_panel import TakeDialog
+from app.ui.settings import Settings
 
 
 class RetakePanel(QScrollArea):
@@ -44,6 +48,7 @@ class RetakePanel(QScrollArea):
         self.buttons: dict[str, QPushButton] = {}  # finding key -> its "Retake this"
         self.cards: list[BeforeAfter] = []
         self.take: TakeDialog | None = None
+        self.transcribing: dict[str, LiveSession] = {}  # takes transcribed from here
         # Makes the take's dialog; tests give it a recorder of their own.
         self.make_take: Callable[[RetakeOffer, SessionReview, QWidget], TakeDialog] = TakeDialog
         self.clear()
@@ -105,8 +110,13 @@ class RetakePanel(QScrollArea):
         return row
 
     def _card(self, retake: Retake) -> BeforeAfter:
-        card = BeforeAfter(retake)
+        take = self.take
+        busy = retake.id in self.transcribing or (
+            take is not None and take.busy and take.rehearsal is not None
+            and take.rehearsal.folder.id == retake.id)
+        card = BeforeAfter(retake, transcribing=busy)
         card.jumpRequested.connect(self.jumpRequested)
+        card.transcribeRequested.connect(self.transcribe)
         self.cards.append(card)
         return card
 
@@ -119,7 +129,27 @@ class RetakePanel(QScrollArea):
         take.open()
         return take
 
-    def _analysed(self, _take_path: str) -> None:
+    def transcribe(self, take_id: str) -> None:
+        """Transcribe and analyse a take that has no transcript (one recovered after a
+        crash), in the recognizer's process as Finish does."""
+        if self.review is None or take_id in self.transcribing:
+            return
+        settings = Settings()
+        live = LiveSession(settings.model_spec() or None, settings.threads or 1, self)
+        self.transcribing[take_id] = live
+        live.ready.connect(self._analysed)
+        live.failed.connect(lambda message: self._not_transcribed(take_id, message))
+        live.finish(str(self.review.folder.path.parent / take_id))
+        self.set_review(self.review)
+
+    def _not_transcribed(self, take_id: str, message: str) -> None:
+        self.transcribing.pop(take_id, None)
+        QMessageBox.warning(self, "Retake", f"The take was not transcribed: {message}")
+        if self.review is not None:
+            self.set_review(self.review)
+
+    def _analysed(self, take_path: str) -> None:
+        self.transcribing.pop(Path(take_path).name, None)
         if self.review is not None:
             self.set_review(self.review)
             self.sessionChanged.emit(str(self.review.folder.path))

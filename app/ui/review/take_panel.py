@@ -228,7 +228,10 @@ class TakeDialog(QDialog):
         elif not self._shown:
             r.clock.probe_shown(probe)  # logged as asked, on the card
             self._shown = True
-        self._show_budget(r.plan.total_seconds - r.clock.spent())
+        left = r.plan.total_seconds - r.clock.spent()
+        self._show_budget(left)
+        if left < 0 and not error:
+            self.status.setText("Time is up: finish your sentence, then Stop.")
 
     def stop(self) -> str | None:
         """Stop recording; transcribe and analyse the take (`analysed` follows)."""
