@@ -17,6 +17,7 @@ from app.paths import sessions_dir
 from app.sessions.folder import SessionFolder
 from app.sessions.meta import RETAKE
 from app.sessions.retakes import describe
+from app.sessions.store import signature
 from app.sessions.summary import load_analysis
 
 
@@ -27,6 +28,27 @@ class ItemStats:
     missed: int = 0  # sessions (not retakes) in which the item was missed
     retaken: int = 0  # takes of the item
     fixed: int = 0  # takes that covered it
+
+
+# One session's part of the counts, kept until its files change (the home screen asks
+# again whenever the list reloads, and a long session's analysis is hundreds of KB).
+_Part = tuple[tuple[tuple[str, str], ...], str, bool]  # missed (id, title); retook; fixed
+_parts: dict[Path, tuple[str, _Part]] = {}
+
+
+def _part(folder: SessionFolder) -> _Part:
+    """What one session adds: the items it missed, or the item it retook and whether the
+    take covered it. DebriefError when it cannot be read."""
+    meta = folder.read_meta()
+    if not folder.analysis_path.exists():
+        return (), "", False
+    if meta.session_kind != RETAKE:
+        rubric = load_analysis(folder.analysis_path, with_segments=False).rubric
+        return tuple((r.id, r.title) for r in rubric if not r.covered), "", False
+    retake = describe(folder, meta)
+    if not retake.item:
+        return (), "", False
+    return (), retake.item, after(load_analysis(folder.analysis_path), retake).covered
 
 
 def retake_stats(root: Path | None = None) -> list[ItemStats]:
@@ -42,24 +64,20 @@ def retake_stats(root: Path | None = None) -> list[ItemStats]:
     with os.scandir(root) as entries:
         paths = [Path(e.path) for e in entries if e.is_dir() and not e.name.startswith(".")]
     for path in paths:
-        folder = SessionFolder(path)
-        try:
-            meta = folder.read_meta()
-            if not folder.analysis_path.exists():
+        sig = signature(path)
+        cached = _parts.get(path)
+        if cached is None or cached[0] != sig:
+            try:
+                cached = _parts[path] = (sig, _part(SessionFolder(path)))
+            except DebriefError:
                 continue
-            if meta.session_kind != RETAKE:
-                for result in load_analysis(folder.analysis_path, with_segments=False).rubric:
-                    if not result.covered:
-                        of(result.id, result.title).missed += 1
-                continue
-            retake = describe(folder, meta)
-            if not retake.item:
-                continue
-            entry = of(retake.item)
+        missed, retook, fixed = cached[1]
+        for item, title in missed:
+            of(item, title).missed += 1
+        if retook:
+            entry = of(retook)
             entry.retaken += 1
-            entry.fixed += after(load_analysis(folder.analysis_path), retake).covered
-        except DebriefError:
-            continue
+            entry.fixed += fixed
     order = list(titles)
     return sorted(stats.values(), key=lambda s: (-s.missed, order.index(s.id)
                                                   if s.id in order else len(order)))
