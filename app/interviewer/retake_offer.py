@@ -76,11 +76,16 @@ def _item_offer(item: str, title: str, stages: list[str], prompt_id: str,
     stage = next((s for s in due if s in stages), due[0])
     questions = followup.questions_for(prompt_id) if followup is not None else ()
     fresh = [q for q in questions if q not in asked]
-    question = (fresh or list(questions) or
-                [f"Walk me through {title.lower()} in this design."])[0]
+    named = _in_sentence(title)
+    question = (fresh or list(questions) or [f"Walk me through {named} in this design."])[0]
     return RetakeOffer(ITEM, item, f"{title} — missed", stage, item, question,
-                       f"The rubric expects {title.lower()}, and nothing in the answer "
-                       "covered it.")
+                       f"The rubric expects {named}, and nothing in the answer covered it.")
+
+
+def _in_sentence(title: str) -> str:
+    """A rubric title inside a sentence: "Idempotency" -> "idempotency", "API adoption"
+    and "SDKs" as they are."""
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
 
 
 def _finding_offer(finding: Finding, analysis: Analysis) -> RetakeOffer | None:
