@@ -156,7 +156,7 @@ def test_every_rehearsal_state_fits(window, qtbot, pulse):
         QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_every_retake_state_fits(window, qtbot, pulse):
+def test_every_retake_state_fits(window, qtbot, pulse, speak):
     from app.ui.review.take_panel import DONE, FAILED, TakeDialog
 
     window.open_session(window.store.list()[0].id)
@@ -174,6 +174,7 @@ def test_every_retake_state_fits(window, qtbot, pulse):
     assert_take_fits(take, qtbot, "take-ready")
     assert take.start()
     qtbot.waitUntil(lambda: take.rehearsal.started, timeout=10000)
+    pulse.play(speak("We would count the accounts that call the API every week."))
     clock.advance(30)
     take.refresh()
     assert take.budget.text() == "1:00 left"

@@ -259,8 +259,8 @@ class TakeDialog(QDialog):
                                 "transcribed after Stop.")
             return
         self.state = FAILED
-        self._show_state(f"Transcription did not finish: {message}. The take is kept; "
-                         "open it from the session list to try again.")
+        self._show_state(f"Transcription did not finish: {message}. The take is kept: "
+                         "\"Transcribe this take\" in the Retakes tab tries again.")
         self.failed.emit(message)
 
     def _show_state(self, message: str = "") -> None:
