@@ -126,8 +126,13 @@ class RetakePanel(QScrollArea):
             return None
         self.take = take = self.make_take(offer, self.review, self)
         take.analysed.connect(self._analysed)
+        take.failed.connect(self._take_failed)
         take.open()
         return take
+
+    def _take_failed(self, _message: str) -> None:
+        if self.review is not None:  # the take is kept: its card offers to try again
+            self.set_review(self.review)
 
     def transcribe(self, take_id: str) -> None:
         """Transcribe and analyse a take that has no transcript (one recovered after a
