@@ -24,6 +24,7 @@ from app.analysis.before_after import Retake
 from app.interviewer.retake_offer import RetakeOffer, asked_before, offers_for
 from app.review_state.session_review import SessionReview
 from app.sessions.retakes import retakes_of
+from app.transcription.hint_words import case_vocabulary
 from app.ui.live_session import LiveSession
 from app.ui.review.before_after import BeforeAfter
 from app.ui.review.take_panel import TakeDialog
@@ -141,6 +142,8 @@ class RetakePanel(QScrollArea):
             return
         settings = Settings()
         live = LiveSession(settings.model_spec() or None, settings.threads or 1, self)
+        product = self.review.meta.product
+        live.vocabulary = tuple(case_vocabulary((product,) if product else ()))  # as live
         self.transcribing[take_id] = live
         live.ready.connect(self._analysed)
         live.failed.connect(lambda message: self._not_transcribed(take_id, message))
