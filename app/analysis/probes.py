@@ -153,6 +153,25 @@ def _unasked(n: int, probe: Any, bounds: Bounds) -> Finding:
                    f"is not judged: \u201c{probe.text}\u201d")
 
 
+def probe_text(finding: Finding) -> str:
+    """The probe a probe finding is about (the question quoted at the end of its detail;
+    "" for any other finding)."""
+    if not finding.id.startswith("probe-"):
+        return ""
+    return finding.detail.rpartition("\u201c")[2].removesuffix("\u201d")
+
+
+def probe_topics(text: str) -> list[str]:
+    """The rubric items a probe's question is about, in rubric order."""
+    ids = [i.id for i in load_rubric_items()]
+    return [r.id for r in cover_rubric([_as_sentence(text)], ids) if r.covered]
+
+
+def takes_up(text: str, sentences: Sequence[LabelledSentence]) -> list[LabelledSentence]:
+    """The sentences that take up the probe `text` (a retake's answer, say)."""
+    return _answering(text, sentences, [i.id for i in load_rubric_items()])
+
+
 def _answering(text: str, reply: Sequence[LabelledSentence], rubric_ids: list[str]
                ) -> list[LabelledSentence]:
     """The sentences of the reply that take the probe up (empty when none does)."""

@@ -20,6 +20,7 @@ from app.reports.common import (
     summary_lines,
     transcript_items,
 )
+from app.reports.retakes import html_lines
 from app.reports.session_info import SessionInfo
 
 CSS = """
@@ -54,6 +55,7 @@ def render_html(analysis: Analysis, info: SessionInfo | None = None, css: str = 
     body += [_finding(f) for f in analysis.flags] or ["<p>None.</p>"]
     body.append("<h2>Strengths</h2>")
     body += [_finding(f) for f in analysis.strengths] or ["<p>None found.</p>"]
+    body += html_lines(info)
     body += _stages(analysis) + _rubric(analysis) + _delivery(analysis)
     body += _transcript(analysis)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

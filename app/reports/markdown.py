@@ -18,6 +18,7 @@ from app.reports.common import (
     summary_lines,
     transcript_items,
 )
+from app.reports.retakes import markdown_lines as retake_lines
 from app.reports.session_info import SessionInfo
 
 # Inline markup only: everything we write sits after a prefix, never at a line start.
@@ -53,6 +54,7 @@ def render_markdown(analysis: Analysis, info: SessionInfo | None = None) -> str:
         out += _finding(f)
     if not analysis.strengths:
         out += ["None found.", ""]
+    out += retake_lines(info, md_escape)
     out += _stages(analysis) + _rubric(analysis) + _delivery(analysis) + _transcript(analysis)
     return "\n".join(out).rstrip() + "\n"
 

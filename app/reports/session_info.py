@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from app.analysis.before_after import Retake
 from app.marks import Bookmark
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -21,13 +22,15 @@ class SessionInfo:
     title: str = ""  # the user's own title for the session, if they gave one
     notes: str = ""  # the user's notes on the whole session
     bookmarks: list[Bookmark] = field(default_factory=list)
+    retakes: list[Retake] = field(default_factory=list)  # newest first
 
     def to_dict(self) -> dict[str, Any]:
         """The fields the JSON export adds to debrief.analysis/1."""
         return {"prompt_title": self.prompt_title or None, "date": self.date or None,
                 "title": self.title or None, "notes": self.notes,
                 "bookmarks": [{"time": round(b.time, 3), "note": b.note}
-                              for b in self.bookmarks]}
+                              for b in self.bookmarks],
+                "retakes": [r.to_dict() for r in self.retakes]}
 
 
 def readable_date(iso: str) -> str:

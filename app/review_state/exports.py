@@ -11,6 +11,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from app.analysis.before_after import Retake
 from app.analysis.model import Analysis
 from app.errors import DebriefError
 from app.fileio.output import is_stdout, open_output, write_output
@@ -22,6 +23,7 @@ from app.review_state import correction_file
 from app.review_state.session_review import SessionReview
 from app.sessions.folder import SessionFolder
 from app.sessions.meta import SessionMeta
+from app.sessions.retakes import retakes_of
 from app.sessions.summary import load_analysis
 
 log = logging.getLogger(__name__)
@@ -33,19 +35,23 @@ TEXT_FORMATS: dict[str, str] = {
 ALL_FORMATS: dict[str, str] = {**TEXT_FORMATS, "pdf": "PDF", "wav": "Audio (WAV)"}
 
 
-def session_info(meta: SessionMeta, bookmarks: list[Bookmark]) -> SessionInfo:
-    """What session.json and the user's bookmarks add to the analysis in a report."""
+def session_info(meta: SessionMeta, bookmarks: list[Bookmark],
+                 retakes: list[Retake] | None = None) -> SessionInfo:
+    """What session.json, the user's bookmarks and the session's retakes add to the
+    analysis in a report."""
     def text(value: str | None) -> str:
         return value.strip() if isinstance(value, str) else ""
 
     return SessionInfo(prompt_title=text(meta.prompt_title) or _title_of(text(meta.prompt_id)),
                        date=text(meta.started_at), title=text(meta.title),
-                       notes=text(meta.notes), bookmarks=list(bookmarks))
+                       notes=text(meta.notes), bookmarks=list(bookmarks),
+                       retakes=list(retakes or []))
 
 
 def review_info(review: SessionReview) -> SessionInfo:
     """The SessionInfo of a session open in the review, bookmarks as edited there."""
-    return session_info(review.meta, review.bookmarks)
+    return session_info(review.meta, review.bookmarks,
+                        retakes_of(review.folder, review.analysis))
 
 
 def load_session(folder: SessionFolder) -> tuple[Analysis, SessionInfo]:
@@ -61,7 +67,8 @@ def load_session(folder: SessionFolder) -> tuple[Analysis, SessionInfo]:
         log.warning("%s: exported without the session's notes, prompt title, date and "
                     "marks", exc)
         meta = SessionMeta()
-    return analysis, session_info(meta, bookmark_store.of_session(folder.path, meta.events))
+    return analysis, session_info(meta, bookmark_store.of_session(folder.path, meta.events),
+                                  retakes_of(folder, analysis))
 
 
 def _title_of(prompt_id: str) -> str:

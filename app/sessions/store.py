@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from app.errors import DebriefError
@@ -19,6 +20,7 @@ from app.fileio.atomic import write_atomic
 from app.paths import data_dir, sessions_dir
 from app.sessions.folder import SessionFolder
 from app.sessions.index import SUMMARY_VERSION, SessionIndex
+from app.sessions.retakes import children
 from app.sessions.summary import ProductLookup, SessionSummary, summarize
 from app.sessions.trash import Trashed, move_to_trash, restore
 
@@ -171,14 +173,17 @@ class SessionStore:
         return self._update_meta(session_id, notes=text)
 
     def delete(self, session_id: str) -> Trashed:
-        """Move a session (audio and all) out of the data dir into the trash; the
-        returned token undoes it."""
+        """Move a session (audio and all) out of the data dir into the trash, its
+        retakes with it; the returned token undoes it all."""
         folder = self.folder(session_id)
-        token = move_to_trash(folder.path)
-        self.index.remove([session_id])
+        along = tuple(move_to_trash(child.path) for child, _ in children(folder))
+        token = replace(move_to_trash(folder.path), along=along)
+        self.index.remove([session_id, *(t.original.name for t in along)])
         return token
 
     def undo_delete(self, token: Trashed) -> SessionSummary:
-        """Bring a deleted session back."""
+        """Bring a deleted session back, with the retakes that went with it."""
         path = restore(token)
+        for child in token.along:
+            self.refresh(restore(child).name)
         return self.refresh(path.name)

@@ -30,6 +30,8 @@ class Trashed:
     original: Path
     trashed: Path
     info: Path
+    # Folders that went with this one (a session's retakes): undo brings them back too.
+    along: tuple[Trashed, ...] = ()
 
     @property
     def in_system_trash(self) -> bool:

@@ -222,3 +222,49 @@ def test_every_drill_state_fits(window, qtbot, pulse, stored):
     window.open_session(quick.path.name)
     assert window.review.title.text() == "Quick drill: Signature validation"
     assert_fits(window, qtbot, "quick-review")
+
+
+def test_every_retake_state_fits(window, qtbot, pulse, speak):
+    from app.ui.review.take_panel import DONE, FAILED, TakeDialog
+
+    window.open_session(window.store.list()[0].id)
+    review = window.review
+    review.tabs.setCurrentWidget(review.retakes)
+    panel = review.retakes
+    assert panel.buttons, "the newest sample session has findings to retake"
+    assert_fits(window, qtbot, "retake-offers")
+    assert fully_shown(next(iter(panel.buttons.values())), window)
+
+    clock = FakeClock()  # the countdown steps by hand; the recorder is real
+    panel.make_take = lambda offer, r, parent: TakeDialog(offer, r, parent, now=clock)
+    take = panel.start_take(panel.offers[0])
+    assert take is not None
+    assert_take_fits(take, qtbot, "take-ready")
+    assert take.start()
+    qtbot.waitUntil(lambda: take.rehearsal.started, timeout=10000)
+    pulse.play(speak("We would count the accounts that call the API every week."))
+    clock.advance(30)
+    take.refresh()
+    assert take.budget.text() == "1:00 left"
+    assert_take_fits(take, qtbot, "take-recording")
+    clock.advance(75)
+    take.refresh()
+    assert take.budget.text() == "0:15 over"
+    assert_take_fits(take, qtbot, "take-over")
+    take.stop_button.click()
+    assert_take_fits(take, qtbot, "take-transcribing")
+    qtbot.waitUntil(lambda: take.state in (DONE, FAILED), timeout=180_000)
+    assert take.state == DONE, take.status.text()
+    assert_take_fits(take, qtbot, "take-done")
+    take.close_button.click()
+    assert panel.cards
+    assert_fits(window, qtbot, "retake-before-after")
+
+
+def assert_take_fits(take, qtbot, name: str) -> None:
+    assert_fits(take, qtbot, name)
+    for button in (take.start_button, take.stop_button, take.close_button):
+        if button.isVisible():
+            assert fully_shown(button, take), (name, button.text())
+    assert fully_shown(take.question, take) and fully_shown(take.budget, take) == (
+        take.budget.isVisible())

@@ -27,6 +27,7 @@ from app.errors import DebriefError
 from app.sessions.store import SessionStore
 from app.ui.home.compare import CompareDialog
 from app.ui.home.import_dialog import ImportTask, ImportWorker, PromptPicker, choose_file
+from app.ui.home.retake_stats_view import with_retake_stats
 from app.ui.home.session_list import SessionList
 from app.ui.home.trends import TrendsPanel
 
@@ -114,7 +115,7 @@ class HomeView(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
-        split.addWidget(self.trends)
+        split.addWidget(with_retake_stats(self.trends, self.list))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)

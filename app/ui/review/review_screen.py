@@ -38,6 +38,7 @@ from app.ui.review.flags_panel import FlagsPanel
 from app.ui.review.pending_banner import PendingBanner, PendingStatus
 from app.ui.review.playback_bar import PlaybackBar
 from app.ui.review.player import AudioPlayer
+from app.ui.review.retake_panel import RetakePanel
 from app.ui.review.rubric_panel import RubricPanel
 from app.ui.review.search_bar import SearchBar
 from app.ui.review.stage_menu import StageMenu
@@ -131,6 +132,8 @@ class ReviewScreen(QWidget):
         self.tabs.addTab(self.flags, "Flags")
         self.tabs.addTab(self.delivery, "Delivery")
         self.tabs.addTab(self.bookmarks, "Bookmarks")
+        self.retakes = RetakePanel()
+        self.tabs.addTab(self.retakes, "Retakes")
         right_lay.addWidget(titled_chart(self.chart), 3)
         right_lay.addWidget(self.tabs, 1)
         split.addWidget(right)
@@ -151,13 +154,15 @@ class ReviewScreen(QWidget):
         self.transcript.seekRequested.connect(p.seek)
         for source in (self.timeline.seekRequested,
                        self.rubric.jumpRequested, self.flags.jumpRequested,
-                       self.delivery.jumpRequested, self.bookmarks.jumpRequested):
+                       self.delivery.jumpRequested, self.bookmarks.jumpRequested,
+                       self.retakes.jumpRequested):
             source.connect(self.seek)
         self.transcript.categoryChosen.connect(self.correct_category)
         self.search.queryChanged.connect(self.find)
         self.search.stepped.connect(self.step_search)
         self.search.closed.connect(lambda: self.find(""))
         self.bookmarks.addRequested.connect(self.add_bookmark)
+        self.retakes.sessionChanged.connect(self.sessionChanged)
         self.bookmarks.noteEdited.connect(self._edit_bookmark)
         self.bookmarks.removeRequested.connect(self._remove_bookmark)
         self.timeline.menu_for = lambda t: self.stage_menu.build(t, self.timeline)
@@ -225,7 +230,7 @@ class ReviewScreen(QWidget):
         if a is None:
             self.transcript.setPlainText("No analysis for this session yet.")
             for panel in (self.summary, self.timeline, self.chart, self.rubric, self.flags,
-                          self.delivery):
+                          self.delivery, self.retakes):
                 panel.clear()
             self.bookmarks.set_bookmarks(r.bookmarks)
             return
@@ -235,6 +240,7 @@ class ReviewScreen(QWidget):
         self._refresh_breakdown()
         self.delivery.set_analysis(a)
         self.bookmarks.set_bookmarks(r.bookmarks)
+        self.retakes.set_review(r)
 
     def _refresh_breakdown(self) -> None:
         assert self.review is not None and self.review.analysis is not None
