@@ -45,7 +45,8 @@ def find_cut(energy: np.ndarray, min_frames: int, max_frames: int, pause_frames:
 
 def split_at_pauses(audio: np.ndarray, rate: int = 16000, min_chunk: float = 20.0,
                     max_chunk: float = 30.0, pause: float = 0.6) -> Iterator[tuple[int, int]]:
-    """(start, end) sample ranges covering `audio`, cut as live transcription cuts them."""
+    """(start, end) sample ranges covering `audio`, cut at pauses as live transcription
+    cuts them (which uses shorter chunks, live.py)."""
     frame = rate // FRAMES_PER_SECOND
     energy = frame_energy(audio, frame)
     start = 0

@@ -29,7 +29,7 @@ def test_two_minute_soak(tmp_path):
     r = json.loads(out.read_text())
     assert r["overflows"] == 0 and r["recorder_error"] is None
     assert r["recorded_seconds"] >= minutes * 60 - 2
-    assert r["pieces"] >= minutes * 2  # chunks are 20-30 s: transcribed as it went
+    assert r["pieces"] >= minutes * 2  # chunks are 10-20 s: transcribed as it went
     assert r["lag_p95"] <= 10.0
     assert r["finish_seconds"] <= 15.0
     assert r["transcribed_to"] >= r["recorded_seconds"] - 5.0  # nothing dropped at Finish

@@ -24,6 +24,6 @@ class CaptionStrip(QLabel):
 
     def set_lines(self, lines: list[str]) -> None:
         """Show the last lines; an empty list shows a placeholder while the first chunk
-        (20–30 s of speech) is still being transcribed."""
+        (10–20 s of speech) is still being transcribed."""
         text = "  ".join(line.strip() for line in lines if line.strip())
-        self.setText(text or "Captions appear after the first half minute of speech…")
+        self.setText(text or "Captions appear after the first quarter minute of speech…")
