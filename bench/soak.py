@@ -41,27 +41,23 @@ heard in the transcript; and the share of the words inside the questions' turns 
 landed in candidate segments (target 0).
 
 Measured, 20 minutes with --voice joe --own-pulse on the two-core build machine
-(2026-12-02, messaging-scheduled-messages scaled to 20 minutes, the heavy lock held).
-Two runs: the first while other work kept 0.82 of the two cores busy on average; the
-second, after the fixes below, on a quiet machine (0.10 cores of other work):
-- overflows 0 and 0; RSS first steady minute to last +3.2 % and +3.1 % (657 -> 678 MB,
-  668 -> 689 MB; max 757 and 780 MB: the neural voice and Qt, about 270 MB without);
-- 10 questions asked (6 probes, 4 follow-ups), 10 spoken, 10 heard in the transcript,
-  in both; 0 of the 178 and 176 words inside their turns landed in candidate segments.
-  The 3 "question-only" words ("send", "call", "back") lay outside every turn: most
-  likely the recognizer's spelling of the candidate's own "sends" and "callbacks";
-- lag p50 3.1 s / p95 5.3 s / max 8.7 s, then 1.7 / 2.8 / 6.9 s over 58 chunks: p95
-  over the 2.5 s target. In the quiet run the worker itself took 1.3 s per chunk
-  (p95 2.3 s); the rest is the pause that ends a chunk and the 250 ms polls. The max is
-  the first minute, while the voice renders every question (37 s at the transcriber's
-  priority); under load the niced transcriber gets only what is left;
-- Finish-to-review 4.2 s, then 2.03 s (target 2 s): stop and save 0.05 s, the tail
-  (18.2 s of audio) 1.10 s, marking the turns, analysing and writing 0.55 s, the review
-  open 0.32 s. The tail is what is left of the chunk being gathered, 0-30 s of audio:
-  shorter live chunks would cut it and the lag, at a cost in accuracy not measured here.
-Fixes between the runs: live transcription polled every 250 ms instead of 1 s, the
-interviewer's coverage worked out only when the transcript changes, the renderer at
-the transcriber's priority.
+(2026-12-02, messaging-scheduled-messages scaled to 20 minutes), nothing else running
+(0.04 cores of other work), live chunks of 10-20 s:
+- overflows 0; RSS first steady minute to last +1.7 % (653 -> 664 MB; max 744 MB: the
+  neural voice and Qt, about 270 MB without);
+- lag p50 1.5 s / p95 1.8 s / max 2.2 s over 92 chunks (target p95 <= 2.5 s); the
+  worker itself p50 1.2 s, p95 1.5 s per chunk;
+- Finish-to-review 1.82 s (target <= 2 s): stop and save 0.03 s, the tail (11.7 s of
+  audio, 0.87 s), the turns marked, the analysis and writing 1.40 s together, the
+  review open 0.38 s;
+- 10 questions asked (6 probes, 4 follow-ups), 10 spoken, 10 heard in the transcript;
+  0 of the 178 words inside their turns landed in candidate segments (the 3
+  "question-only" words, "send", lay outside every turn: the candidate's own "sends").
+Two earlier runs with 20-30 s live chunks missed both targets: lag p95 5.3 s (while
+other work kept 0.82 cores busy) and 2.8 s (quiet), Finish-to-review 4.2 s and 2.03 s.
+What changed: live chunks of 10-20 s (app/transcription/live.py), live transcription
+polled every 250 ms instead of 1 s, the interviewer's coverage worked out only when the
+transcript changes, the renderer at the transcriber's priority.
 """
 
 from __future__ import annotations
